@@ -1,15 +1,67 @@
 package dev.recordingsindexer.indexer.topology;
 
+import dev.recordingsindexer.indexer.event.EventParser;
+import dev.recordingsindexer.indexer.store.RecordingStore;
+import dev.recordingsindexer.indexer.store.RecordingStores;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.GroupProtocol;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.state.StoreBuilder;
 
-/** Wires the indexer: parse and re-key, fold into the indexed store, dead-letter the rest. */
+/**
+ * Wires the indexer: route and re-key ({@link EventRouter}), repartition by recording SID, fold
+ * into the indexed store ({@link FoldStep}), and write everything unusable to the dead-letter topic
+ * unchanged ({@link DeadLetterRecords}). Every node, topic and store has an explicit name, so the
+ * internal topics are {@code <application.id>-recordings-by-sid-repartition} and {@code
+ * <application.id>-recordings-changelog}.
+ */
 public final class RecordingsTopology {
 
   private RecordingsTopology() {}
 
   public static Topology build(IndexerSettings settings, IndexerListener listener) {
-    throw new UnsupportedOperationException("not implemented yet");
+    return build(settings, listener, RecordingStores.builder());
+  }
+
+  /** The topology over the given recordings store (named {@link RecordingStore#NAME}). */
+  static Topology build(
+      IndexerSettings settings, IndexerListener listener, StoreBuilder<?> recordings) {
+    if (!RecordingStore.NAME.equals(recordings.name())) {
+      throw new IllegalArgumentException(
+          "the recordings store must be named " + RecordingStore.NAME);
+    }
+    EventParser parser = new EventParser();
+    TopicSpec<byte[], byte[]> input = Topics.input(settings);
+    TopicSpec<byte[], byte[]> deadLetters = Topics.deadLetters(settings);
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.addStateStore(recordings);
+
+    KStream<String, Routed> routed =
+        builder.stream(input.name(), input.consumed("read-recording-events"))
+            .process(() -> new EventRouter(parser, listener), Named.as("route-by-recording-sid"));
+    KStream<String, DeadLetter> rejected =
+        routed
+            .flatMapValues(Routed::envelopes, Named.as("take-envelopes"))
+            .repartition(Topics.BY_RECORDING_SID.repartitioned())
+            .process(
+                () -> new FoldStep(parser, listener, settings.purgeMarkerRetention()),
+                Named.as("fold-into-store"),
+                RecordingStore.NAME);
+    routed
+        .flatMapValues(Routed::deadLetters, Named.as("take-dead-letters"))
+        .merge(rejected, Named.as("merge-dead-letters"))
+        .process(() -> new DeadLetterRecords(listener), Named.as("restore-original-records"))
+        .to(deadLetters.name(), deadLetters.produced("write-dead-letters"));
+    return builder.build();
   }
 
   /**
@@ -17,6 +69,25 @@ public final class RecordingsTopology {
    * the process adds bootstrap servers, application id, state dir and server address.
    */
   public static Map<String, Object> streamsDefaults(IndexerSettings settings) {
-    throw new UnsupportedOperationException("not implemented yet");
+    Map<String, Object> config = new HashMap<>();
+    config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    config.put(
+        StreamsConfig.GROUP_PROTOCOL_CONFIG, GroupProtocol.CLASSIC.name.toLowerCase(Locale.ROOT));
+    config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    config.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
+    config.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
+    config.put(
+        StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, settings.deadLetterTopic());
+    config.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        LogAndContinueExceptionHandler.class);
+    config.put(
+        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+        LogAndContinueProcessingExceptionHandler.class);
+    config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    config.put(
+        StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DeadLetteringProductionExceptionHandler.class);
+    return Map.copyOf(config);
   }
 }

@@ -1,0 +1,29 @@
+package dev.recordingsindexer.indexer.store;
+
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.state.QueryableStoreType;
+import org.apache.kafka.streams.state.StoreBuilder;
+
+/**
+ * The entry points to the recordings store for the topology and for interactive queries. In a
+ * processor, {@code context.getStateStore(RecordingStore.NAME)} returns a {@link RecordingStore}.
+ */
+public final class RecordingStores {
+
+  private RecordingStores() {}
+
+  /** A builder of the store named {@link RecordingStore#NAME}, logged, with default tuning. */
+  public static StoreBuilder<? extends StateStore> builder() {
+    return builder(RecordingStore.NAME, RocksDbSettings.defaults());
+  }
+
+  /** A builder of a logged store with the given name and RocksDB tuning. */
+  public static StoreBuilder<? extends StateStore> builder(String name, RocksDbSettings settings) {
+    return new RecordingStoreBuilder(name, settings);
+  }
+
+  /** The type to pass to {@code StoreQueryParameters.fromNameAndType}: one partition's reader. */
+  public static QueryableStoreType<RecordingReader> queryableStoreType() {
+    return new RecordingStoreType();
+  }
+}

@@ -1,0 +1,193 @@
+package dev.recordingsindexer.indexer.store;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.errors.ProcessorStateException;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.CompressionType;
+import org.rocksdb.FlushOptions;
+import org.rocksdb.LRUCache;
+import org.rocksdb.Options;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatchWithIndex;
+import org.rocksdb.WriteOptions;
+
+/**
+ * One open RocksDB instance and the native objects it needs, guarded so that no thread touches the
+ * database after {@link #close()}: every operation holds the read lock and fails with {@link
+ * InvalidStateStoreException} once closed; close takes the write lock, closes every iterator still
+ * open, then the database.
+ *
+ * <p>Writes skip the write-ahead log, as Kafka's own RocksDB stores do: the changelog is the
+ * durable copy and {@link #flush()} persists the memtables before Kafka Streams checkpoints.
+ */
+final class RocksDbHandle implements AutoCloseable {
+
+  static {
+    RocksDB.loadLibrary();
+  }
+
+  private final String name;
+  private final ReadWriteLock lock = new ReentrantReadWriteLock();
+  private final Set<RocksIterator> openIterators = ConcurrentHashMap.newKeySet();
+  private final LRUCache cache;
+  private final BloomFilter filter;
+  private final Options options;
+  private final WriteOptions writeOptions;
+  private final ReadOptions readOptions;
+  private final RocksDB db;
+  private volatile boolean open;
+
+  private RocksDbHandle(String name, RocksDbSettings settings, File dir) throws RocksDBException {
+    this.name = name;
+    cache = new LRUCache(settings.blockCacheBytes());
+    filter = settings.bloomBitsPerKey() > 0 ? new BloomFilter(settings.bloomBitsPerKey()) : null;
+    BlockBasedTableConfig table = new BlockBasedTableConfig().setBlockCache(cache);
+    if (filter != null) {
+      table.setFilterPolicy(filter);
+    }
+    options =
+        new Options()
+            .setCreateIfMissing(true)
+            .setTableFormatConfig(table)
+            .setWriteBufferSize(settings.writeBufferBytes())
+            .setMaxWriteBufferNumber(settings.maxWriteBuffers())
+            .setMaxBackgroundJobs(settings.backgroundJobs())
+            .setCompressionType(CompressionType.LZ4_COMPRESSION);
+    writeOptions = new WriteOptions().setDisableWAL(true);
+    readOptions = new ReadOptions();
+    db = RocksDB.open(options, dir.getAbsolutePath());
+    open = true;
+  }
+
+  /** Opens (creating when missing) the database in {@code dir}. */
+  static RocksDbHandle open(String name, RocksDbSettings settings, File dir) {
+    try {
+      Files.createDirectories(dir.toPath());
+      return new RocksDbHandle(name, settings, dir);
+    } catch (IOException | RocksDBException e) {
+      throw new ProcessorStateException("cannot open store " + name + " in " + dir, e);
+    }
+  }
+
+  boolean isOpen() {
+    return open;
+  }
+
+  byte[] get(byte[] key) {
+    return guarded("read", () -> db.get(readOptions, key));
+  }
+
+  /** Reads {@code key} as it would be after {@code batch} is written. */
+  byte[] get(WriteBatchWithIndex batch, byte[] key) {
+    return guarded("read", () -> batch.getFromBatchAndDB(db, readOptions, key));
+  }
+
+  void write(WriteBatchWithIndex batch) {
+    guarded(
+        "write",
+        () -> {
+          db.write(writeOptions, batch);
+          return null;
+        });
+  }
+
+  /** A fresh iterator (an implicit snapshot); registered so that {@link #close()} can close it. */
+  RocksIterator newIterator() {
+    return guarded(
+        "scan",
+        () -> {
+          RocksIterator iterator = db.newIterator(readOptions);
+          openIterators.add(iterator);
+          return iterator;
+        });
+  }
+
+  /** Closes an iterator from {@link #newIterator()}; safe to call after the store closed. */
+  void closeIterator(RocksIterator iterator) {
+    if (openIterators.remove(iterator)) {
+      iterator.close();
+    }
+  }
+
+  /** Runs {@code action} on an open iterator while holding the read lock. */
+  <T> T withIterator(RocksIterator iterator, RocksCall<T> action) {
+    return guarded(
+        "scan",
+        () -> {
+          if (!openIterators.contains(iterator)) {
+            throw new InvalidStateStoreException("the scan over store " + name + " was closed");
+          }
+          return action.run();
+        });
+  }
+
+  /**
+   * Persists the memtables, so that a checkpoint written after this never runs ahead of the data.
+   */
+  void flush() {
+    guarded(
+        "flush",
+        () -> {
+          try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
+            db.flush(flush);
+          }
+          return null;
+        });
+  }
+
+  /** Closes every open iterator, then the database. Idempotent. */
+  @Override
+  public void close() {
+    lock.writeLock().lock();
+    try {
+      if (!open) {
+        return;
+      }
+      open = false;
+      for (RocksIterator iterator : openIterators) {
+        closeIterator(iterator);
+      }
+      db.close();
+      readOptions.close();
+      writeOptions.close();
+      options.close();
+      if (filter != null) {
+        filter.close();
+      }
+      cache.close();
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  private <T> T guarded(String what, RocksCall<T> call) {
+    lock.readLock().lock();
+    try {
+      if (!open) {
+        throw new InvalidStateStoreException("store " + name + " is closed");
+      }
+      return call.run();
+    } catch (RocksDBException e) {
+      throw new ProcessorStateException("RocksDB " + what + " failed in store " + name, e);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** One RocksDB call that may fail. */
+  @FunctionalInterface
+  interface RocksCall<T> {
+    T run() throws RocksDBException;
+  }
+}

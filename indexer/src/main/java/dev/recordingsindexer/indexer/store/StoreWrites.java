@@ -1,0 +1,136 @@
+package dev.recordingsindexer.indexer.store;
+
+import dev.recordingsindexer.indexer.fold.RecordingStateCodec;
+import dev.recordingsindexer.indexer.index.IndexEntries;
+import dev.recordingsindexer.indexer.index.IndexKeys;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.errors.ProcessorStateException;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteBatchWithIndex;
+
+/**
+ * The one write path of the recordings store, shared by live writes and changelog restore: each
+ * change of a recording becomes, in one batch, its stored state plus the index entries that differ
+ * from the previous version. Reads see earlier changes of the same batch, so a restore can apply
+ * many changelog records in one batch.
+ *
+ * <p>Not thread-safe: used by the stream thread (or the restore thread) only. Close it (it holds a
+ * native batch).
+ */
+final class StoreWrites implements AutoCloseable {
+
+  private static final byte[] EMPTY = new byte[0];
+
+  private final RocksDbHandle db;
+  private final WriteBatchWithIndex batch = new WriteBatchWithIndex(true);
+  private long recordingDelta;
+
+  StoreWrites(RocksDbHandle db) {
+    this.db = db;
+  }
+
+  /**
+   * Stores a recording's encoded state, replacing its index entries and any purge marker.
+   *
+   * @return false when the stored state already equals {@code state} (nothing was staged)
+   */
+  boolean putState(String sid, byte[] state) {
+    byte[] key = IndexKeys.recording(sid);
+    byte[] previous = db.get(batch, key);
+    if (Arrays.equals(previous, state)) {
+      return false;
+    }
+    Set<Bytes> oldEntries = entriesOf(previous);
+    Set<Bytes> newEntries = entriesOf(state);
+    for (Bytes entry : oldEntries) {
+      if (!newEntries.contains(entry)) {
+        stage(() -> batch.delete(entry.get()));
+      }
+    }
+    for (Bytes entry : newEntries) {
+      if (!oldEntries.contains(entry)) {
+        stage(() -> batch.put(entry.get(), EMPTY));
+      }
+    }
+    stage(() -> batch.put(key, state));
+    removeMarker(sid);
+    if (previous == null) {
+      recordingDelta++;
+    }
+    return true;
+  }
+
+  /** Removes the recording and its index entries and leaves a purge marker stamped {@code atMs}. */
+  void putMarker(String sid, long atMs) {
+    removeRecording(sid);
+    removeMarker(sid);
+    stage(() -> batch.put(IndexKeys.marker(sid), IndexKeys.markerValue(atMs)));
+    stage(() -> batch.put(IndexKeys.markerExpiry(atMs, sid), EMPTY));
+  }
+
+  /** Removes everything stored under {@code sid}: recording, index entries and purge marker. */
+  void removeAll(String sid) {
+    removeRecording(sid);
+    removeMarker(sid);
+  }
+
+  /** Writes what was staged, in one atomic batch, and returns the change in recording count. */
+  long commit() {
+    if (batch.count() > 0) {
+      db.write(batch);
+    }
+    return recordingDelta;
+  }
+
+  /** Releases the batch; what was not committed is dropped. */
+  @Override
+  public void close() {
+    batch.close();
+  }
+
+  private void removeRecording(String sid) {
+    byte[] key = IndexKeys.recording(sid);
+    byte[] previous = db.get(batch, key);
+    if (previous == null) {
+      return;
+    }
+    for (Bytes entry : entriesOf(previous)) {
+      stage(() -> batch.delete(entry.get()));
+    }
+    stage(() -> batch.delete(key));
+    recordingDelta--;
+  }
+
+  private void removeMarker(String sid) {
+    byte[] key = IndexKeys.marker(sid);
+    byte[] marker = db.get(batch, key);
+    if (marker != null) {
+      long at = IndexKeys.markerTime(marker);
+      stage(() -> batch.delete(IndexKeys.markerExpiry(at, sid)));
+      stage(() -> batch.delete(key));
+    }
+  }
+
+  private static Set<Bytes> entriesOf(byte[] state) {
+    if (state == null) {
+      return new HashSet<>();
+    }
+    return IndexEntries.of(RecordingStateCodec.decode(state).toRecording());
+  }
+
+  private static void stage(BatchCall call) {
+    try {
+      call.run();
+    } catch (RocksDBException e) {
+      throw new ProcessorStateException("cannot stage a write in the recordings store", e);
+    }
+  }
+
+  @FunctionalInterface
+  private interface BatchCall {
+    void run() throws RocksDBException;
+  }
+}

@@ -1,0 +1,305 @@
+package dev.recordingsindexer.indexer.store;
+
+import static dev.recordingsindexer.indexer.store.States.ACCOUNT;
+import static dev.recordingsindexer.indexer.store.States.OTHER_ROOM;
+import static dev.recordingsindexer.indexer.store.States.ROOM;
+import static dev.recordingsindexer.indexer.store.States.T0;
+import static dev.recordingsindexer.indexer.store.States.TRACK;
+import static dev.recordingsindexer.indexer.store.States.sid;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.recordingsindexer.indexer.event.EventType;
+import dev.recordingsindexer.indexer.fold.RecordingState;
+import dev.recordingsindexer.indexer.model.RecordingStatus;
+import dev.recordingsindexer.indexer.model.SortKey;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IndexedRecordingStoreTest {
+
+  @TempDir File stateDir;
+  private final CapturedChangelog changelog = new CapturedChangelog();
+  private IndexedRecordingStore store;
+
+  @BeforeEach
+  void open() {
+    store =
+        new IndexedRecordingStore("recordings", RocksDbSettings.defaults(), changelog.factory());
+    store.init(new TestStoreContext(stateDir), store);
+  }
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  @Test
+  void shouldAnswerFromEveryIndexAfterPut() {
+    RecordingState state = States.started(sid(1), T0);
+
+    store.put(state);
+
+    assertThat(store.get(sid(1))).contains(state.toRecording());
+    assertThat(store.state(sid(1))).contains(state);
+    assertThat(sids(IndexKind.DATE, null)).containsExactly(sid(1));
+    assertThat(sids(IndexKind.GROUPING, ROOM)).containsExactly(sid(1));
+    assertThat(sids(IndexKind.SOURCE, TRACK)).containsExactly(sid(1));
+    assertThat(sids(IndexKind.STATUS, "processing")).containsExactly(sid(1));
+    assertThat(store.approximateCount()).isEqualTo(1);
+    assertThat(changelog.records()).hasSize(1);
+  }
+
+  @Test
+  void shouldMoveTheStatusEntryWhenTheStatusChanges() {
+    RecordingState started = States.started(sid(1), T0);
+    store.put(started);
+
+    store.put(completed(started));
+
+    assertThat(sids(IndexKind.STATUS, "processing")).isEmpty();
+    assertThat(sids(IndexKind.STATUS, "completed")).containsExactly(sid(1));
+    assertThat(store.get(sid(1)).orElseThrow().status()).isEqualTo(RecordingStatus.COMPLETED);
+    assertThat(store.approximateCount()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldRemoveTheOldDateEntryWhenDateCreatedMovesEarlier() {
+    RecordingState late = States.started(sid(1), T0);
+    store.put(late);
+    RecordingState earlier =
+        States.apply(
+            late,
+            States.event(EventType.STARTED, sid(1), ACCOUNT, T0.minusSeconds(60), TRACK, Map.of()));
+
+    store.put(earlier);
+
+    List<SortKey> keys = keys(scan(IndexKind.DATE, null, null, true, true));
+    assertThat(keys).containsExactly(new SortKey(T0.minusSeconds(60), sid(1)));
+    assertThat(keys(scan(IndexKind.GROUPING, ROOM, null, true, true)))
+        .containsExactly(new SortKey(T0.minusSeconds(60), sid(1)));
+  }
+
+  @Test
+  void shouldReplaceTheGroupingEntryWhenAMemberChanges() {
+    RecordingState inRoom = States.started(sid(1), T0);
+    store.put(inRoom);
+
+    store.put(
+        States.apply(
+            inRoom,
+            States.event(
+                EventType.STARTED,
+                sid(1),
+                ACCOUNT,
+                T0.plusSeconds(1),
+                TRACK,
+                Map.of("room_sid", OTHER_ROOM))));
+
+    assertThat(sids(IndexKind.GROUPING, ROOM)).isEmpty();
+    assertThat(sids(IndexKind.GROUPING, OTHER_ROOM)).containsExactly(sid(1));
+  }
+
+  @Test
+  void shouldNotLogAgainWhenTheStateIsUnchanged() {
+    RecordingState state = States.started(sid(1), T0);
+    store.put(state);
+
+    store.put(States.started(sid(1), T0));
+
+    assertThat(changelog.records()).hasSize(1);
+  }
+
+  @Test
+  void shouldForgetAPurgedRecordingAndLogAMarkerWithoutItsData() {
+    store.put(States.started(sid(1), T0));
+    store.put(States.started(sid(2), T0));
+
+    store.purge(sid(1), 5_000);
+
+    assertThat(store.get(sid(1))).isEmpty();
+    assertThat(store.isPurged(sid(1))).isTrue();
+    assertThat(store.isPurged(sid(2))).isFalse();
+    assertThat(sids(IndexKind.DATE, null)).containsExactly(sid(2));
+    assertThat(sids(IndexKind.GROUPING, ROOM)).containsExactly(sid(2));
+    assertThat(sids(IndexKind.SOURCE, TRACK)).containsExactly(sid(2));
+    assertThat(sids(IndexKind.STATUS, "processing")).containsExactly(sid(2));
+    assertThat(store.approximateCount()).isEqualTo(1);
+    assertThat(CapturedChangelog.key(changelog.last())).isEqualTo(sid(1));
+    assertThat(new String(changelog.last().value, StandardCharsets.ISO_8859_1))
+        .doesNotContain(ACCOUNT)
+        .doesNotContain(TRACK);
+    assertThat(ChangelogValue.decode(changelog.last().value))
+        .isEqualTo(new ChangelogValue.Marker(5_000));
+  }
+
+  @Test
+  void shouldExpireOnlyMarkersOlderThanTheCutoffAndLogTombstones() {
+    store.purge(sid(1), 1_000);
+    store.purge(sid(2), 2_000);
+    store.purge(sid(3), 3_000);
+
+    int expired = store.expirePurgeMarkers(2_001);
+
+    assertThat(expired).isEqualTo(2);
+    assertThat(store.isPurged(sid(1))).isFalse();
+    assertThat(store.isPurged(sid(2))).isFalse();
+    assertThat(store.isPurged(sid(3))).isTrue();
+    List<String> tombstones = new ArrayList<>();
+    changelog.records().stream()
+        .filter(record -> record.value == null)
+        .forEach(record -> tombstones.add(CapturedChangelog.key(record)));
+    assertThat(tombstones).containsExactly(sid(1), sid(2));
+    assertThat(store.expirePurgeMarkers(2_001)).isZero();
+  }
+
+  @Test
+  void shouldRestampAMarkerWhenPurgedAgain() {
+    store.purge(sid(1), 1_000);
+
+    store.purge(sid(1), 9_000);
+
+    assertThat(store.expirePurgeMarkers(5_000)).isZero();
+    assertThat(store.isPurged(sid(1))).isTrue();
+    assertThat(store.expirePurgeMarkers(9_001)).isEqualTo(1);
+  }
+
+  @Test
+  void shouldReviveARecordingPutAfterItsPurgeAndDropTheMarker() {
+    store.purge(sid(1), 1_000);
+
+    store.put(States.started(sid(1), T0));
+
+    assertThat(store.isPurged(sid(1))).isFalse();
+    assertThat(sids(IndexKind.DATE, null)).containsExactly(sid(1));
+    assertThat(store.expirePurgeMarkers(Long.MAX_VALUE)).isZero();
+  }
+
+  @Test
+  void shouldWalkBothDirectionsFromInclusiveAndExclusivePositions() {
+    for (int i = 1; i <= 5; i++) {
+      store.put(States.started(sid(i), T0.plusSeconds(i / 2)));
+    }
+    // List order: (T0+2, 5), (T0+2, 4), (T0+1, 3), (T0+1, 2), (T0, 1)
+    SortKey third = new SortKey(T0.plusSeconds(1), sid(3));
+
+    assertThat(sidsOf(scan(IndexKind.DATE, null, null, true, true)))
+        .containsExactly(sid(5), sid(4), sid(3), sid(2), sid(1));
+    assertThat(sidsOf(scan(IndexKind.DATE, null, null, true, false)))
+        .containsExactly(sid(1), sid(2), sid(3), sid(4), sid(5));
+    assertThat(sidsOf(scan(IndexKind.DATE, null, third, true, true)))
+        .containsExactly(sid(3), sid(2), sid(1));
+    assertThat(sidsOf(scan(IndexKind.DATE, null, third, false, true)))
+        .containsExactly(sid(2), sid(1));
+    assertThat(sidsOf(scan(IndexKind.DATE, null, third, true, false)))
+        .containsExactly(sid(3), sid(4), sid(5));
+    assertThat(sidsOf(scan(IndexKind.DATE, null, third, false, false)))
+        .containsExactly(sid(4), sid(5));
+  }
+
+  @Test
+  void shouldStartBetweenEntriesWhenThePositionIsNotStored() {
+    store.put(States.started(sid(1), T0));
+    store.put(States.started(sid(3), T0));
+    SortKey absent = new SortKey(T0, sid(2));
+
+    assertThat(sidsOf(scan(IndexKind.DATE, null, absent, true, true))).containsExactly(sid(1));
+    assertThat(sidsOf(scan(IndexKind.DATE, null, absent, false, false))).containsExactly(sid(3));
+  }
+
+  @Test
+  void shouldKeepScansWithinTheirAccountAndValue() {
+    store.put(States.started(sid(1), T0));
+    RecordingState other =
+        States.apply(
+            null,
+            States.event(
+                EventType.STARTED,
+                sid(2),
+                States.OTHER_ACCOUNT,
+                T0,
+                TRACK,
+                Map.of("room_sid", ROOM)));
+    store.put(other);
+
+    for (boolean newestFirst : new boolean[] {true, false}) {
+      assertThat(sidsOf(scan(IndexKind.DATE, null, null, true, newestFirst)))
+          .containsExactly(sid(1));
+      assertThat(sidsOf(scan(IndexKind.GROUPING, ROOM, null, true, newestFirst)))
+          .containsExactly(sid(1));
+      assertThat(sidsOf(scan(IndexKind.GROUPING, OTHER_ROOM, null, true, newestFirst))).isEmpty();
+    }
+  }
+
+  @Test
+  void shouldFailReadsAndOpenScansOnceClosed() {
+    store.put(States.started(sid(1), T0));
+    store.put(States.started(sid(2), T0));
+    ScanIterator open = scan(IndexKind.DATE, null, null, true, true);
+    assertThat(open.hasNext()).isTrue();
+    open.next();
+
+    store.close();
+    store.close();
+
+    assertThat(store.isOpen()).isFalse();
+    assertThatThrownBy(open::hasNext).isInstanceOf(InvalidStateStoreException.class);
+    open.close();
+    assertThatThrownBy(() -> store.get(sid(1))).isInstanceOf(InvalidStateStoreException.class);
+    assertThatThrownBy(() -> scan(IndexKind.DATE, null, null, true, true))
+        .isInstanceOf(InvalidStateStoreException.class);
+    assertThatThrownBy(store::approximateCount).isInstanceOf(InvalidStateStoreException.class);
+  }
+
+  @Test
+  void shouldKeepItsDataAcrossCloseAndReopen() {
+    store.put(States.started(sid(1), T0));
+    store.purge(sid(2), 1_000);
+    store.flush();
+    store.close();
+
+    store =
+        new IndexedRecordingStore("recordings", RocksDbSettings.defaults(), changelog.factory());
+    store.init(new TestStoreContext(stateDir), store);
+
+    assertThat(sids(IndexKind.DATE, null)).containsExactly(sid(1));
+    assertThat(store.isPurged(sid(2))).isTrue();
+    assertThat(store.approximateCount()).isEqualTo(1);
+  }
+
+  private static RecordingState completed(RecordingState started) {
+    return States.apply(
+        started,
+        States.event(
+            EventType.COMPLETED, started.sid(), ACCOUNT, T0.plusSeconds(300), null, Map.of()));
+  }
+
+  private ScanIterator scan(
+      IndexKind kind, String value, SortKey from, boolean inclusive, boolean newestFirst) {
+    return store.scan(new IndexScan(kind, ACCOUNT, value, from, inclusive, newestFirst));
+  }
+
+  private List<String> sids(IndexKind kind, String value) {
+    return sidsOf(scan(kind, value, null, true, true));
+  }
+
+  static List<SortKey> keys(ScanIterator scan) {
+    try (scan) {
+      List<SortKey> keys = new ArrayList<>();
+      scan.forEachRemaining(keys::add);
+      return keys;
+    }
+  }
+
+  private static List<String> sidsOf(ScanIterator scan) {
+    return keys(scan).stream().map(SortKey::sid).toList();
+  }
+}

@@ -1,0 +1,85 @@
+package dev.recordingsindexer.indexer.store;
+
+import java.io.File;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.streams.StreamsMetrics;
+import org.apache.kafka.streams.processor.BatchingStateRestoreCallback;
+import org.apache.kafka.streams.processor.CommitCallback;
+import org.apache.kafka.streams.processor.StateRestoreCallback;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.StateStoreContext;
+import org.apache.kafka.streams.processor.TaskId;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/** A minimal store context for unit tests: a state directory and the captured restore callback. */
+final class TestStoreContext implements StateStoreContext {
+
+  private final File stateDir;
+  private StateRestoreCallback restoreCallback;
+
+  TestStoreContext(File stateDir) {
+    this.stateDir = stateDir;
+  }
+
+  /** The callback the store registered, as Kafka Streams would call it while restoring. */
+  BatchingStateRestoreCallback restoreCallback() {
+    return (BatchingStateRestoreCallback) restoreCallback;
+  }
+
+  @Override
+  public String applicationId() {
+    return "store-test";
+  }
+
+  @Override
+  public TaskId taskId() {
+    return new TaskId(0, 0);
+  }
+
+  @Override
+  public Optional<RecordMetadata> recordMetadata() {
+    return Optional.empty();
+  }
+
+  @Override
+  public Serde<?> keySerde() {
+    return null;
+  }
+
+  @Override
+  public Serde<?> valueSerde() {
+    return null;
+  }
+
+  @Override
+  public File stateDir() {
+    return stateDir;
+  }
+
+  @Override
+  public StreamsMetrics metrics() {
+    throw new UnsupportedOperationException("no metrics in store unit tests");
+  }
+
+  @Override
+  public void register(StateStore store, StateRestoreCallback callback) {
+    this.restoreCallback = callback;
+  }
+
+  @Override
+  public void register(StateStore store, StateRestoreCallback callback, CommitCallback onCommit) {
+    this.restoreCallback = callback;
+  }
+
+  @Override
+  public Map<String, Object> appConfigs() {
+    return Map.of();
+  }
+
+  @Override
+  public Map<String, Object> appConfigsWithPrefix(String prefix) {
+    return Map.of();
+  }
+}
