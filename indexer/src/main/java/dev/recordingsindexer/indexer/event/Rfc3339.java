@@ -7,12 +7,17 @@ import java.time.LocalDate;
 /**
  * Reads an RFC 3339 {@code date-time}: {@code YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM)}.
  *
- * <p>The zone is required. {@code T} and {@code Z} may be lower case, as RFC 3339 allows. The
- * fraction may have any number of digits; digits past the ninth (finer than a nanosecond) are read
- * and dropped, since {@link Instant} cannot hold them. A leap second ({@code :60}) is refused.
- * Hand-written rather than {@code DateTimeFormatter} because it runs once or twice per event.
+ * <p>The zone is required. {@code T} and {@code Z} may be lower case, as RFC 3339 allows. The rules
+ * match the event schema's {@code dateTime}: a fraction of 1 to 9 digits (finer than a nanosecond
+ * is refused, since {@link Instant} cannot hold it), offsets of at most 18 hours, no leap second
+ * ({@code :60}), and an instant whose UTC year is 0000 to 9999, so that every date the API renders
+ * is a four-digit-year RFC 3339 date again. Hand-written rather than {@code DateTimeFormatter}
+ * because it runs once or twice per event.
  */
 final class Rfc3339 {
+
+  /** 18 hours, the largest offset the schema (and {@link java.time.ZoneOffset}) allows. */
+  private static final int MAX_OFFSET_SECONDS = 18 * 3_600;
 
   private Rfc3339() {}
 
@@ -55,7 +60,7 @@ final class Rfc3339 {
         position++;
       }
       int read = position - start;
-      if (read == 0) {
+      if (read == 0 || read > 9) {
         return null;
       }
       for (int i = read; i < 9; i++) {
@@ -73,8 +78,18 @@ final class Rfc3339 {
       return null; // a day that does not exist, such as 2026-02-30: the caller reports the field
     }
     long epochSecond = epochDay * 86_400L + hour * 3_600L + minute * 60L + second - offsetSeconds;
+    if (epochSecond < FIRST_SECOND || epochSecond > LAST_SECOND) {
+      return null;
+    }
     return Instant.ofEpochSecond(epochSecond, nanos);
   }
+
+  /** 0000-01-01T00:00:00Z. */
+  private static final long FIRST_SECOND = LocalDate.of(0, 1, 1).toEpochDay() * 86_400L;
+
+  /** 9999-12-31T23:59:59Z. */
+  private static final long LAST_SECOND =
+      LocalDate.of(9999, 12, 31).toEpochDay() * 86_400L + 86_399L;
 
   /** The zone's offset east of UTC in seconds, or {@code Integer.MIN_VALUE} if malformed. */
   private static int offsetSeconds(String text, int position) {
@@ -88,10 +103,13 @@ final class Rfc3339 {
     char sign = text.charAt(position);
     int hours = digits(text, position + 1, 2);
     int minutes = digits(text, position + 4, 2);
-    if ((sign != '+' && sign != '-') || hours < 0 || hours > 23 || minutes < 0 || minutes > 59) {
+    if ((sign != '+' && sign != '-') || hours < 0 || minutes < 0 || minutes > 59) {
       return Integer.MIN_VALUE;
     }
     int seconds = hours * 3_600 + minutes * 60;
+    if (seconds > MAX_OFFSET_SECONDS) {
+      return Integer.MIN_VALUE;
+    }
     return sign == '+' ? seconds : -seconds;
   }
 

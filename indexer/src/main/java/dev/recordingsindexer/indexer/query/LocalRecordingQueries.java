@@ -15,9 +15,12 @@ import java.util.Optional;
  * every one of them and merging their answers in list order.
  *
  * <p>A page is read by keyset: from the top (skipping matches for offset paging), after a cursor,
- * or backwards before a cursor. {@link ListPage#hasMoreAfter()} is exact: a page reads one match
- * beyond its size, and a backwards page probes for one match after its last item. Thread-safe if
- * the readers are; every store iterator is closed before a call returns.
+ * or backwards before a cursor. A backwards read that finds fewer than a page of matches has
+ * reached the top of the list, so it answers the first page as it is now instead: a previous page
+ * is never short or empty while matches exist, and its next page continues without a gap. {@link
+ * ListPage#hasMoreAfter()} is exact: a page reads one match beyond its size, and a backwards page
+ * probes for one match after its last item. Thread-safe if the readers are; every store iterator is
+ * closed before a call returns.
  */
 public final class LocalRecordingQueries implements RecordingQueries {
 
@@ -40,6 +43,9 @@ public final class LocalRecordingQueries implements RecordingQueries {
       try (MergedScan scan = MergedScan.open(partitions, plan, match, start, false)) {
         page = new ArrayList<>(scan.take(size));
       }
+      if (page.size() < size) {
+        return forward(partitions, plan, match, window, null, 0, size);
+      }
       Collections.reverse(page);
       boolean more =
           !page.isEmpty()
@@ -48,6 +54,17 @@ public final class LocalRecordingQueries implements RecordingQueries {
     }
     SortKey after = request.position() instanceof PagePosition.After cursor ? cursor.key() : null;
     long skip = request.position() instanceof PagePosition.Start start ? start.skip() : 0;
+    return forward(partitions, plan, match, window, after, skip, size);
+  }
+
+  private static ListPage forward(
+      List<RecordingReader> partitions,
+      QueryPlan plan,
+      MatchPredicate match,
+      DateWindow window,
+      SortKey after,
+      long skip,
+      int size) {
     try (MergedScan scan =
         MergedScan.open(partitions, plan, match, window.forwardStart(after), true)) {
       scan.skip(skip);

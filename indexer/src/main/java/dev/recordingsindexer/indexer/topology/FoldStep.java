@@ -51,8 +51,10 @@ final class FoldStep implements Processor<String, Envelope, String, DeadLetter> 
   public void init(ProcessorContext<String, DeadLetter> context) {
     this.context = context;
     this.store = context.getStateStore(RecordingStore.NAME);
-    PurgeMarkerExpiry expiry = new PurgeMarkerExpiry(store, purgeMarkerRetention);
-    context.schedule(expiry.interval(), PunctuationType.WALL_CLOCK_TIME, expiry);
+    if (!IndexerSettings.FOREVER.equals(purgeMarkerRetention)) {
+      PurgeMarkerExpiry expiry = new PurgeMarkerExpiry(store, purgeMarkerRetention);
+      context.schedule(expiry.interval(), PunctuationType.WALL_CLOCK_TIME, expiry);
+    }
   }
 
   @Override

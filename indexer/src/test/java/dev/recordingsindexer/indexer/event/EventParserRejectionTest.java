@@ -170,6 +170,23 @@ class EventParserRejectionTest {
             "timestamp", "\"2026-01-01T10:00:00Zjunk\"", "timestamp: is not an RFC 3339 date-time"),
         field("timestamp", "1767261600", "timestamp: must be a string"),
         field(
+            "timestamp",
+            "\"2026-01-01T10:00:00.1234567891Z\"",
+            "timestamp: is not an RFC 3339 date-time"),
+        field(
+            "date_created",
+            "\"2026-01-01T10:00:00+18:01\"",
+            "date_created: is not an RFC 3339 date-time"),
+        field(
+            "date_created",
+            "\"9999-12-31T23:00:00-18:00\"",
+            "date_created: is not an RFC 3339 date-time"),
+        field(
+            "timestamp",
+            "\"0000-01-01T00:00:00+01:00\"",
+            "timestamp: is not an RFC 3339 date-time"),
+        field("codec", "\"opu\u017f\"", "codec: is not one of VP8, H264, OPUS, PCMU"),
+        field(
             "date_created",
             "\"2026-13-01T10:00:00Z\"",
             "date_created: is not an RFC 3339 date-time"),

@@ -145,20 +145,43 @@ class LocalRecordingQueriesTest {
         queries.list(
             new ListRequest(
                 ACCOUNT, RecordingFilter.NONE, new PagePosition.Before(third, false), 2));
-    ListPage empty =
+
+    assertThat(previous.recordings())
+        .extracting(Recording::sid)
+        .containsExactly(sid("RT", 5), sid("RT", 4));
+    assertThat(previous.hasMoreAfter()).isTrue();
+  }
+
+  @Test
+  void shouldAnswerTheFirstPageWhenAPreviousPageReachesTheTopOfTheList() {
+    for (int i = 1; i <= 5; i++) {
+      (i % 2 == 0 ? first : second).put(recording(sid("RT", i), ACCOUNT, T0.plusSeconds(i)));
+    }
+    // Nothing (or less than a page) lies before the newest recording any more, e.g. because the
+    // recordings of the old first page stopped matching: the previous page is the top as it is now,
+    // never an empty page whose next link is lost.
+    ListPage fromTop =
         queries.list(
             new ListRequest(
                 ACCOUNT,
                 RecordingFilter.NONE,
                 new PagePosition.Before(new SortKey(T0.plusSeconds(5), sid("RT", 5)), false),
                 2));
+    ListPage shortOfAPage =
+        queries.list(
+            new ListRequest(
+                ACCOUNT,
+                RecordingFilter.NONE,
+                new PagePosition.Before(new SortKey(T0.plusSeconds(4), sid("RT", 4)), false),
+                2));
 
-    assertThat(previous.recordings())
+    assertThat(fromTop.recordings())
         .extracting(Recording::sid)
         .containsExactly(sid("RT", 5), sid("RT", 4));
-    assertThat(previous.hasMoreAfter()).isTrue();
-    assertThat(empty.recordings()).isEmpty();
-    assertThat(empty.hasMoreAfter()).isFalse();
+    assertThat(fromTop.hasMoreAfter()).isTrue();
+    assertThat(shortOfAPage.recordings())
+        .extracting(Recording::sid)
+        .containsExactly(sid("RT", 5), sid("RT", 4));
   }
 
   private static ListRequest firstPage(RecordingFilter filter, int size) {

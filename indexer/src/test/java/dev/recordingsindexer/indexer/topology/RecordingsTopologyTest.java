@@ -191,6 +191,18 @@ class RecordingsTopologyTest {
   }
 
   @Test
+  void shouldKeepPurgeMarkersForeverByDefault() {
+    driver.send(SID, Events.json("started", "2026-01-01T10:00:00Z", SID));
+    driver.send(SID, null);
+
+    driver.advanceWallClock(Duration.ofDays(400));
+    driver.send(SID, Events.json("completed", "2026-01-01T10:05:00Z", SID));
+
+    assertThat(driver.store().isPurged(SID)).isTrue();
+    assertThat(driver.store().get(SID)).isEmpty();
+  }
+
+  @Test
   void shouldAcceptTheRecordingAgainOnceItsPurgeMarkerExpired() {
     driver.close();
     IndexerSettings settings =
