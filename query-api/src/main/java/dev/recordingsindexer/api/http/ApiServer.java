@@ -1,16 +1,108 @@
 package dev.recordingsindexer.api.http;
 
+import dev.recordingsindexer.indexer.query.RecordingQueries;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
+import java.util.Objects;
+
 /**
  * The HTTP API: {@code /v1/Recordings}, {@code /v1/Recordings/{Sid}}, {@code /healthz}, {@code
  * /readyz} and {@code /metrics}. Start with {@link #start()}, stop with {@link #close()}.
+ *
+ * <p>Every request first gets the CORS headers; an {@code OPTIONS} preflight is then answered 204
+ * on any path without credentials; any other request under {@code /v1} must authenticate before
+ * routing, so even a 404 or 405 there needs credentials. Other methods on known paths answer 405
+ * with {@code Allow}; unknown paths 404. {@link ErrorResponses} maps every failure to Twilio's
+ * error body. Each answered request is counted by route and status.
  */
 public final class ApiServer implements AutoCloseable {
 
-  /** Starts listening; returns the bound port (useful with port 0). */
-  public int start() {
-    throw new UnsupportedOperationException("not implemented yet");
+  private static final List<String> ROUTES =
+      List.of("/v1/Recordings", "/v1/Recordings/{sid}", "/healthz", "/readyz", "/metrics");
+
+  private final ApiSettings settings;
+  private final Cors cors;
+  private final BasicAuth auth;
+  private final HttpMetrics metrics;
+  private final RecordingsRoutes recordings;
+  private final OperationsRoutes operations;
+  private Javalin app;
+
+  public ApiServer(
+      ApiSettings settings,
+      RecordingQueries queries,
+      Accounts accounts,
+      Readiness readiness,
+      PrometheusMeterRegistry registry) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.cors = new Cors(settings.allowedOrigins());
+    this.auth = new BasicAuth(accounts);
+    this.metrics = new HttpMetrics(registry);
+    this.recordings =
+        new RecordingsRoutes(
+            queries, new PageTokens(settings.tokenSecret()), metrics, settings.publicBaseUrl());
+    this.operations = new OperationsRoutes(readiness, registry);
   }
 
+  /** Starts listening; returns the bound port (useful with port 0). */
+  public synchronized int start() {
+    if (app != null) {
+      throw new IllegalStateException("already started");
+    }
+    app = Javalin.create(this::configure).start(settings.port());
+    return app.port();
+  }
+
+  /** Stops listening; in-flight requests finish first. Idempotent. */
   @Override
-  public void close() {}
+  public synchronized void close() {
+    if (app != null) {
+      app.stop();
+      app = null;
+    }
+  }
+
+  private void configure(JavalinConfig config) {
+    config.startup.showJavalinBanner = false;
+    config.startup.showOldJavalinVersionWarning = false;
+    RoutesConfig routes = config.routes;
+    routes.before(this::beforeEverything);
+    routes.get("/v1/Recordings", recordings::list);
+    routes.get("/v1/Recordings/{sid}", recordings::fetch);
+    routes.get("/healthz", operations::health);
+    routes.get("/readyz", operations::ready);
+    routes.get("/metrics", operations::metrics);
+    routes.options("/*", ctx -> ctx.status(204));
+    for (String path : ROUTES) {
+      for (HandlerType method : HandlerType.commonHttp()) {
+        if (!method.equals(HandlerType.GET) && !method.equals(HandlerType.OPTIONS)) {
+          routes.addHttpHandler(method, path, ApiServer::methodNotAllowed);
+        }
+      }
+    }
+    routes.exception(HttpResponseException.class, ErrorResponses::answer);
+    routes.exception(Exception.class, ErrorResponses::answer);
+    routes.after(metrics::countRequest);
+  }
+
+  private void beforeEverything(Context ctx) {
+    cors.apply(ctx);
+    if (ctx.method().equals(HandlerType.OPTIONS)) {
+      cors.preflight(ctx);
+      return;
+    }
+    if (ctx.path().equals("/v1") || ctx.path().startsWith("/v1/")) {
+      auth.authenticate(ctx);
+    }
+  }
+
+  private static void methodNotAllowed(Context ctx) {
+    throw ApiException.methodNotAllowed(ctx.method().name(), Cors.ALLOWED_METHODS);
+  }
 }

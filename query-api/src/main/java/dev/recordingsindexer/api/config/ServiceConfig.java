@@ -1,0 +1,203 @@
+package dev.recordingsindexer.api.config;
+
+import dev.recordingsindexer.indexer.topology.IndexerSettings;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The whole configuration of one service process, parsed once at start from the environment (with
+ * {@link CommandLineFlags} laid over it). Nothing else in the process reads configuration strings.
+ * Optional settings are {@link Optional}; everything else has its default applied.
+ *
+ * @param kafkaBootstrapServers the cluster to use; empty = start an embedded broker
+ * @param httpPort the API port; 0 = any free port
+ * @param advertisedUrl this instance's address for its peers ({@code application.server})
+ * @param publicBaseUrl base of response URLs, without a trailing slash; empty = from the request
+ * @param accountsFile the credentials file; empty = the demo accounts file under {@code dataDir}
+ * @param tokenSecret signs page tokens; empty = generated once and kept under {@code stateDir}
+ * @param corsAllowedOrigins allowed origins, or just {@code *}
+ * @param commitIntervalMs Kafka Streams' commit interval; empty = the Streams default
+ * @param demo whether to write the demo events after start
+ */
+public record ServiceConfig(
+    Optional<String> kafkaBootstrapServers,
+    String recordingsTopic,
+    String dlqTopic,
+    String applicationId,
+    Path stateDir,
+    Path dataDir,
+    int httpPort,
+    URI advertisedUrl,
+    Optional<URI> publicBaseUrl,
+    Optional<Path> accountsFile,
+    Optional<String> tokenSecret,
+    Optional<String> peerSecret,
+    List<String> corsAllowedOrigins,
+    int topicPartitions,
+    ProcessingGuarantee processingGuarantee,
+    Duration purgeMarkerRetention,
+    Optional<Long> commitIntervalMs,
+    boolean demo) {
+
+  /** Kafka Streams' processing guarantees this service supports. */
+  public enum ProcessingGuarantee {
+    EXACTLY_ONCE_V2("exactly_once_v2"),
+    AT_LEAST_ONCE("at_least_once");
+
+    private final String streamsValue;
+
+    ProcessingGuarantee(String streamsValue) {
+      this.streamsValue = streamsValue;
+    }
+
+    /** The value of Kafka Streams' {@code processing.guarantee}. */
+    public String streamsValue() {
+      return streamsValue;
+    }
+  }
+
+  public ServiceConfig {
+    Objects.requireNonNull(kafkaBootstrapServers, "kafkaBootstrapServers");
+    Objects.requireNonNull(recordingsTopic, "recordingsTopic");
+    Objects.requireNonNull(dlqTopic, "dlqTopic");
+    Objects.requireNonNull(applicationId, "applicationId");
+    Objects.requireNonNull(stateDir, "stateDir");
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(advertisedUrl, "advertisedUrl");
+    Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
+    Objects.requireNonNull(accountsFile, "accountsFile");
+    Objects.requireNonNull(tokenSecret, "tokenSecret");
+    Objects.requireNonNull(peerSecret, "peerSecret");
+    corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
+    Objects.requireNonNull(processingGuarantee, "processingGuarantee");
+    Objects.requireNonNull(purgeMarkerRetention, "purgeMarkerRetention");
+    Objects.requireNonNull(commitIntervalMs, "commitIntervalMs");
+    if (recordingsTopic.equals(dlqTopic)) {
+      throw new ConfigException(
+          "DLQ_TOPIC", "must differ from RECORDINGS_TOPIC (" + dlqTopic + ")");
+    }
+    if (httpPort < 0 || httpPort > 65_535) {
+      throw new ConfigException("HTTP_PORT", "must be 0..65535: " + httpPort);
+    }
+    if (topicPartitions < 1) {
+      throw new ConfigException("TOPIC_PARTITIONS", "must be >= 1: " + topicPartitions);
+    }
+  }
+
+  /**
+   * Parses the environment and the command-line flags.
+   *
+   * @throws ConfigException naming the first variable whose value is unusable
+   * @throws UsageException for an unknown flag or a flag without a value
+   */
+  public static ServiceConfig parse(Map<String, String> environment, List<String> args) {
+    return fromEnvironment(CommandLineFlags.overlay(environment, args));
+  }
+
+  /**
+   * Parses the environment alone.
+   *
+   * @throws ConfigException naming the first variable whose value is unusable
+   */
+  public static ServiceConfig fromEnvironment(Map<String, String> environment) {
+    SettingReader read = new SettingReader(environment);
+    int httpPort = read.integer(Setting.HTTP_PORT, 8080, 0, 65_535);
+    return new ServiceConfig(
+        read.bootstrapServers(Setting.KAFKA_BOOTSTRAP_SERVERS),
+        read.topicName(Setting.RECORDINGS_TOPIC, IndexerSettings.DEFAULT_INPUT_TOPIC),
+        read.topicName(Setting.DLQ_TOPIC, IndexerSettings.DEFAULT_DEAD_LETTER_TOPIC),
+        read.topicName(Setting.APPLICATION_ID, "recordings-indexer"),
+        read.path(Setting.STATE_DIR, "./data/state"),
+        read.path(Setting.DATA_DIR, "./data"),
+        httpPort,
+        read.httpUrl(Setting.ADVERTISED_URL).orElse(URI.create("http://localhost:" + httpPort)),
+        read.httpUrl(Setting.PUBLIC_BASE_URL),
+        read.optional(Setting.ACCOUNTS_FILE).map(Path::of),
+        read.secret(Setting.TOKEN_SECRET),
+        read.secret(Setting.PEER_SECRET),
+        read.origins(Setting.CORS_ALLOWED_ORIGINS),
+        read.integer(Setting.TOPIC_PARTITIONS, 6, 1, 10_000),
+        read.guarantee(Setting.PROCESSING_GUARANTEE),
+        read.positiveDuration(
+            Setting.PURGE_MARKER_RETENTION, IndexerSettings.DEFAULT_PURGE_MARKER_RETENTION),
+        read.optional(Setting.COMMIT_INTERVAL_MS)
+            .map(v -> (long) read.integer(Setting.COMMIT_INTERVAL_MS, 0, 0, Integer.MAX_VALUE)),
+        read.bool(Setting.DEMO, false));
+  }
+
+  /** Whether the process must start its own broker. */
+  public boolean embeddedBroker() {
+    return kafkaBootstrapServers.isEmpty();
+  }
+
+  /** Where the embedded broker keeps its logs and metadata. */
+  public Path kafkaDataDir() {
+    return dataDir.resolve("kafka");
+  }
+
+  /** Kafka Streams' {@code application.server}: the advertised URL's {@code host:port}. */
+  public String applicationServer() {
+    int port = advertisedUrl.getPort();
+    if (port < 0) {
+      port = "https".equals(advertisedUrl.getScheme()) ? 443 : 80;
+    }
+    return advertisedUrl.getHost() + ":" + port;
+  }
+
+  /** The topology's view of this configuration. */
+  public IndexerSettings indexerSettings() {
+    return new IndexerSettings(recordingsTopic, dlqTopic, purgeMarkerRetention);
+  }
+
+  /**
+   * A copy listening on {@code port} (the port actually bound when 0 was asked for); the default
+   * advertised URL, which named port 0, follows it.
+   */
+  public ServiceConfig withHttpPort(int port) {
+    URI advertised =
+        advertisedUrl.getPort() == 0 ? URI.create("http://localhost:" + port) : advertisedUrl;
+    return new ServiceConfig(
+        kafkaBootstrapServers,
+        recordingsTopic,
+        dlqTopic,
+        applicationId,
+        stateDir,
+        dataDir,
+        port,
+        advertised,
+        publicBaseUrl,
+        accountsFile,
+        tokenSecret,
+        peerSecret,
+        corsAllowedOrigins,
+        topicPartitions,
+        processingGuarantee,
+        purgeMarkerRetention,
+        commitIntervalMs,
+        demo);
+  }
+
+  @Override
+  public String toString() {
+    return "ServiceConfig[kafka="
+        + kafkaBootstrapServers.orElse("embedded")
+        + ", topics="
+        + recordingsTopic
+        + "/"
+        + dlqTopic
+        + ", applicationId="
+        + applicationId
+        + ", stateDir="
+        + stateDir
+        + ", httpPort="
+        + httpPort
+        + ", advertisedUrl="
+        + advertisedUrl
+        + ", secrets=<redacted>]";
+  }
+}

@@ -1,0 +1,71 @@
+package dev.recordingsindexer.api.config;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every setting the service reads: its environment variable, the flag that mirrors it ({@code
+ * HTTP_PORT} is {@code --http-port}), its default as an operator reads it, and its meaning. The
+ * usage text and the README's table come from here.
+ */
+public enum Setting {
+  KAFKA_BOOTSTRAP_SERVERS(
+      "(embedded broker)",
+      "host:port list of the Kafka cluster; absent = start a broker in-process"),
+  RECORDINGS_TOPIC("recording-events", "topic of the recording lifecycle events"),
+  DLQ_TOPIC("recording-events-dlq", "dead-letter topic for records that are not valid events"),
+  APPLICATION_ID(
+      "recordings-indexer", "Kafka Streams application id; instances sharing it share the work"),
+  STATE_DIR(
+      "./data/state", "directory of the RocksDB state stores (and the generated token secret)"),
+  DATA_DIR(
+      "./data", "directory of the embedded broker's logs (DATA_DIR/kafka) and the demo accounts"),
+  HTTP_PORT("8080", "HTTP port of the API (0 = any free port)"),
+  ADVERTISED_URL("http://localhost:HTTP_PORT", "this instance's address for the other instances"),
+  PUBLIC_BASE_URL(
+      "(from the request)", "base of the URLs in responses, e.g. https://video.example.com"),
+  ACCOUNTS_FILE(
+      "DATA_DIR/demo-accounts.json",
+      "JSON object of account SID to auth token; absent = a demo account with a random token, created once"),
+  TOKEN_SECRET(
+      "(generated into STATE_DIR)",
+      "secret signing page tokens; instances sharing an APPLICATION_ID must share it"),
+  PEER_SECRET("(none)", "secret authenticating calls between instances"),
+  CORS_ALLOWED_ORIGINS("*", "comma-separated allowed origins, or *"),
+  TOPIC_PARTITIONS(
+      "6", "partitions of the input and dead-letter topics when the service creates them"),
+  PROCESSING_GUARANTEE("exactly_once_v2", "exactly_once_v2 or at_least_once"),
+  PURGE_MARKER_RETENTION(
+      "forever",
+      "how long a purged SID stays blocked against late events: forever, or an ISO-8601"
+          + " duration such as P30D"),
+  COMMIT_INTERVAL_MS("(Streams default)", "Kafka Streams commit interval in milliseconds"),
+  DEMO("false", "true = write the demo events after start (same as --demo)");
+
+  private final String defaultText;
+  private final String meaning;
+
+  Setting(String defaultText, String meaning) {
+    this.defaultText = defaultText;
+    this.meaning = meaning;
+  }
+
+  /** The command-line flag mirroring the variable: {@code --http-port} for {@code HTTP_PORT}. */
+  public String flag() {
+    return "--" + name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  public String defaultText() {
+    return defaultText;
+  }
+
+  public String meaning() {
+    return meaning;
+  }
+
+  /** The setting a flag names, e.g. {@code --http-port}; empty for an unknown flag. */
+  public static Optional<Setting> forFlag(String flag) {
+    return Arrays.stream(values()).filter(s -> s.flag().equals(flag)).findFirst();
+  }
+}

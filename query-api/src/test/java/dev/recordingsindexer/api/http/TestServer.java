@@ -1,0 +1,159 @@
+package dev.recordingsindexer.api.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.recordingsindexer.indexer.model.Codec;
+import dev.recordingsindexer.indexer.model.ContainerFormat;
+import dev.recordingsindexer.indexer.model.MediaType;
+import dev.recordingsindexer.indexer.model.Recording;
+import dev.recordingsindexer.indexer.model.RecordingStatus;
+import dev.recordingsindexer.indexer.query.RecordingQueries;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** An {@link ApiServer} on a free port with two accounts, and a client that speaks to it. */
+final class TestServer implements AutoCloseable {
+
+  static final String ACCOUNT = "AC11111111111111111111111111111111";
+  static final String TOKEN = "token-one";
+  static final String OTHER_ACCOUNT = "AC22222222222222222222222222222222";
+  static final String OTHER_TOKEN = "token-two";
+  static final String ORIGIN = "https://app.example.com";
+  static final byte[] SECRET = "a-test-secret-of-32-bytes-length".getBytes(StandardCharsets.UTF_8);
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  final AtomicReference<Optional<String>> notReady = new AtomicReference<>(Optional.empty());
+  final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final HttpClient client = HttpClient.newHttpClient();
+  private final ApiServer server;
+  final String base;
+
+  TestServer(RecordingQueries queries) {
+    this(queries, List.of(ORIGIN), SECRET);
+  }
+
+  TestServer(RecordingQueries queries, String publicBaseUrl) {
+    this(queries, publicBaseUrl, List.of(ORIGIN), SECRET);
+  }
+
+  TestServer(RecordingQueries queries, List<String> origins, byte[] secret) {
+    this(queries, null, origins, secret);
+  }
+
+  private TestServer(
+      RecordingQueries queries, String publicBaseUrl, List<String> origins, byte[] secret) {
+    Accounts accounts = Accounts.of(Map.of(ACCOUNT, TOKEN, OTHER_ACCOUNT, OTHER_TOKEN));
+    server =
+        new ApiServer(
+            new ApiSettings(0, publicBaseUrl, origins, secret),
+            queries,
+            accounts,
+            notReady::get,
+            registry);
+    base = "http://localhost:" + server.start();
+  }
+
+  /** GET {@code pathAndQuery} (or an absolute URL) as {@link #ACCOUNT}. */
+  HttpResponse<String> get(String pathAndQuery) {
+    return send("GET", pathAndQuery, Map.of("Authorization", basic(ACCOUNT, TOKEN)));
+  }
+
+  HttpResponse<String> send(String method, String pathAndQuery, Map<String, String> headers) {
+    String url = pathAndQuery.startsWith("http") ? pathAndQuery : base + pathAndQuery;
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.noBody());
+    headers.forEach(request::header);
+    try {
+      return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /** Sends a request target byte for byte (no client-side URI checks); returns the raw answer. */
+  String raw(String requestTarget) {
+    URI uri = URI.create(base);
+    try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+      String request =
+          "GET "
+              + requestTarget
+              + " HTTP/1.1\r\nHost: "
+              + uri.getAuthority()
+              + "\r\nAuthorization: "
+              + basic(ACCOUNT, TOKEN)
+              + "\r\nConnection: close\r\n\r\n";
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String basic(String user, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  static JsonNode json(HttpResponse<String> response) {
+    try {
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException("not JSON: " + response.body(), e);
+    }
+  }
+
+  /**
+   * A complete recording of {@code account} whose sid ends in {@code n} and created at {@code n}s.
+   */
+  static Recording recording(String account, int n) {
+    Map<String, String> grouping = new LinkedHashMap<>();
+    grouping.put("room_sid", "RM" + (n % 2 == 0 ? "a" : "b").repeat(32));
+    grouping.put("participant_sid", "PA" + String.format("%032x", n));
+    return new Recording(
+        String.format("RT%032x", n),
+        account,
+        n % 3 == 0 ? RecordingStatus.PROCESSING : RecordingStatus.COMPLETED,
+        Instant.parse("2026-01-01T00:00:00Z").plusSeconds(n * 60L),
+        Instant.parse("2026-01-01T00:00:00Z").plusSeconds(n * 60L + 30),
+        null,
+        "MT" + "d".repeat(32),
+        4096L,
+        n % 2 == 0 ? MediaType.AUDIO : MediaType.VIDEO,
+        300L,
+        n % 2 == 0 ? ContainerFormat.MKA : ContainerFormat.MKV,
+        n % 2 == 0 ? Codec.OPUS : Codec.VP8,
+        grouping,
+        "track-" + n,
+        12L,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    registry.close();
+  }
+}
