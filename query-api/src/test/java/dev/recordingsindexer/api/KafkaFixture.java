@@ -12,7 +12,7 @@ import org.testcontainers.kafka.KafkaContainer;
  * {@link EmbeddedKafkaBroker} in a temporary directory. Started on first use, stopped when the JVM
  * exits; tests isolate themselves with their own topics and application ids.
  */
-final class KafkaFixture {
+public final class KafkaFixture {
 
   private static final String IMAGE = "apache/kafka:4.1.0";
   private static String bootstrapServers;
@@ -20,7 +20,7 @@ final class KafkaFixture {
   private KafkaFixture() {}
 
   /** The shared cluster's {@code bootstrap.servers}, starting it on first call. */
-  static synchronized String bootstrapServers() {
+  public static synchronized String bootstrapServers() {
     if (bootstrapServers == null) {
       bootstrapServers =
           DockerClientFactory.instance().isDockerAvailable() ? container() : embedded();

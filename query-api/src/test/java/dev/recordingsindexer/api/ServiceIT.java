@@ -13,6 +13,7 @@ import dev.recordingsindexer.indexer.query.RecordingFilter;
 import dev.recordingsindexer.indexer.testing.ChaosEventGenerator;
 import dev.recordingsindexer.indexer.testing.ContractOracle;
 import dev.recordingsindexer.indexer.testing.RawRecord;
+import dev.recordingsindexer.schemas.TwilioSchemas;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,6 +64,13 @@ class ServiceIT {
       produce(config.recordingsTopic(), records);
       awaitEverythingIndexed(service, config, oracle, generator.accountSids());
       first = compareEveryListing(service, oracle, generator.accountSids());
+      assertThat(metrics(service))
+          .contains("recordings_events_consumed_total")
+          .contains("recordings_events_dead_lettered_total{reason=\"schema\"")
+          .contains("recordings_stored{store=\"recordings\"}")
+          .contains("kafka_consumer_fetch_manager_records_lag")
+          .contains("http_requests_total")
+          .contains("recordings_query_seconds_bucket");
     }
     try (Service restarted = Service.start(config)) {
       awaitEverythingIndexed(restarted, config, oracle, generator.accountSids());
@@ -207,11 +215,23 @@ class ServiceIT {
     String url = service.localUrl() + "/v1/Recordings?PageSize=7" + query;
     while (url != null) {
       JsonNode page = get(url, account);
+      assertThat(TwilioSchemas.validateListResponse(page))
+          .as("Twilio's ListRecordingResponse schema, for %s", url)
+          .isEmpty();
       page.get("recordings").forEach(recordings::add);
       JsonNode next = page.get("meta").get("next_page_url");
       url = next.isNull() ? null : next.asText();
     }
     return recordings;
+  }
+
+  private static String metrics(Service service) throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(service.localUrl() + "/metrics")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return response.body();
   }
 
   private static JsonNode get(String url, String account) {
