@@ -43,7 +43,15 @@ record DateWindow(Instant atOrAfter, Instant before) {
    * before the first key older than the upper bound.
    */
   ScanCursor forwardStart(SortKey cursor) {
-    ScanCursor fromCursor = cursor == null ? null : new ScanCursor(cursor, false);
+    return forwardStart(cursor, false);
+  }
+
+  /**
+   * Where a newest-first walk starts: at {@code cursor} (included when {@code inclusive}; null: the
+   * top), but not before the first key older than the upper bound.
+   */
+  ScanCursor forwardStart(SortKey cursor, boolean inclusive) {
+    ScanCursor fromCursor = cursor == null ? null : new ScanCursor(cursor, inclusive);
     if (before == null) {
       return fromCursor;
     }
@@ -53,16 +61,16 @@ record DateWindow(Instant atOrAfter, Instant before) {
   }
 
   /**
-   * Where a backwards walk starts: before {@code cursor}, but not after the oldest key within the
-   * lower bound.
+   * Where a backwards walk starts: before {@code cursor} (null: the bottom of the list), but not
+   * after the oldest key within the lower bound.
    */
   ScanCursor backwardStart(SortKey cursor, boolean inclusive) {
-    ScanCursor fromCursor = new ScanCursor(cursor, inclusive);
+    ScanCursor fromCursor = cursor == null ? null : new ScanCursor(cursor, inclusive);
     if (atOrAfter == null) {
       return fromCursor;
     }
     ScanCursor bound = new ScanCursor(new SortKey(ceilSeconds(atOrAfter), LOWEST_SID), true);
-    return ScanCursor.earlier(fromCursor, bound);
+    return fromCursor == null ? bound : ScanCursor.earlier(fromCursor, bound);
   }
 
   private static Instant ceilSeconds(Instant instant) {

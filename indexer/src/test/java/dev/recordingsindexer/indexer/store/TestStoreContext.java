@@ -13,13 +13,16 @@ import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
-/** A minimal store context for unit tests: a state directory and the captured restore callback. */
-final class TestStoreContext implements StateStoreContext {
+/**
+ * A minimal store context for unit tests: a state directory and the captured restore callback. It
+ * has no changelog, metrics or app configs; stores opened with it run outside Kafka Streams.
+ */
+public final class TestStoreContext implements StateStoreContext {
 
   private final File stateDir;
   private StateRestoreCallback restoreCallback;
 
-  TestStoreContext(File stateDir) {
+  public TestStoreContext(File stateDir) {
     this.stateDir = stateDir;
   }
 
