@@ -7,6 +7,7 @@ import dev.recordingsindexer.api.config.ServiceConfig;
 import dev.recordingsindexer.api.http.Accounts;
 import dev.recordingsindexer.api.http.ApiServer;
 import dev.recordingsindexer.api.http.ApiSettings;
+import dev.recordingsindexer.api.routing.ClusterRouting;
 import dev.recordingsindexer.indexer.query.LocalRecordingQueries;
 import dev.recordingsindexer.indexer.store.KafkaStreamsRecordingReaders;
 import dev.recordingsindexer.indexer.topology.RecordingsTopology;
@@ -31,6 +32,7 @@ import java.util.Optional;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,17 +116,41 @@ public final class Service implements AutoCloseable {
       indexerMetrics.gaugeStoredRecordings(readers);
       streams.start();
 
-      ApiServer api =
-          new ApiServer(
-              new ApiSettings(
-                  config.httpPort(),
-                  config.publicBaseUrl().map(Object::toString).orElse(null),
-                  config.corsAllowedOrigins(),
-                  tokenSecret(config)),
-              new LocalRecordingQueries(readers),
-              Accounts.load(credentials.accountsFile()),
-              readiness,
-              registry);
+      ApiSettings apiSettings =
+          new ApiSettings(
+              config.httpPort(),
+              config.publicBaseUrl().map(Object::toString).orElse(null),
+              config.corsAllowedOrigins(),
+              tokenSecret(config));
+      Accounts accounts = Accounts.load(credentials.accountsFile());
+      ApiServer api;
+      if (config.peerSecret().isPresent()) {
+        // Instances sharing the application id answer for each other's partitions.
+        ClusterRouting cluster =
+            ClusterRouting.create(
+                streams,
+                config.applicationId(),
+                HostInfo.buildFromEndpoint(config.applicationServer()),
+                config.peerSecret().get(),
+                config.cluster().peerTimeout(),
+                config.cluster().maxStandbyLag(),
+                readiness,
+                registry);
+        started.push(cluster);
+        api =
+            new ApiServer(
+                apiSettings,
+                cluster.queries(),
+                accounts,
+                cluster.readiness(),
+                registry,
+                cluster.peerEndpoint());
+      } else {
+        // Without a peer secret this instance answers only when it holds every partition.
+        api =
+            new ApiServer(
+                apiSettings, new LocalRecordingQueries(readers), accounts, readiness, registry);
+      }
       int port = api.start();
       started.push(api);
       LOG.info(
@@ -241,6 +267,7 @@ public final class Service implements AutoCloseable {
       props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.applicationServer());
       props.put(
           StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.processingGuarantee().streamsValue());
+      props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.cluster().numStandbyReplicas());
       config
           .commitIntervalMs()
           .ifPresent(ms -> props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, ms));

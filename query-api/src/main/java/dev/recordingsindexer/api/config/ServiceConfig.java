@@ -42,7 +42,28 @@ public record ServiceConfig(
     ProcessingGuarantee processingGuarantee,
     Duration purgeMarkerRetention,
     Optional<Long> commitIntervalMs,
+    Cluster cluster,
     boolean demo) {
+
+  /**
+   * How instances sharing an {@code APPLICATION_ID} cooperate.
+   *
+   * @param numStandbyReplicas Kafka Streams' {@code num.standby.replicas}: warm copies of each
+   *     partition's store on other instances, which serve reads when the active is unavailable
+   * @param maxStandbyLag how far (in changelog records) a standby may trail and still serve reads
+   * @param peerTimeout how long a query waits for another instance's answer before a 503
+   */
+  public record Cluster(int numStandbyReplicas, long maxStandbyLag, Duration peerTimeout) {
+    public Cluster {
+      if (numStandbyReplicas < 0) {
+        throw new ConfigException("NUM_STANDBY_REPLICAS", "must be >= 0: " + numStandbyReplicas);
+      }
+      if (maxStandbyLag < 0) {
+        throw new ConfigException("MAX_STANDBY_LAG", "must be >= 0: " + maxStandbyLag);
+      }
+      Objects.requireNonNull(peerTimeout, "peerTimeout");
+    }
+  }
 
   /** Kafka Streams' processing guarantees this service supports. */
   public enum ProcessingGuarantee {
@@ -77,6 +98,7 @@ public record ServiceConfig(
     Objects.requireNonNull(processingGuarantee, "processingGuarantee");
     Objects.requireNonNull(purgeMarkerRetention, "purgeMarkerRetention");
     Objects.requireNonNull(commitIntervalMs, "commitIntervalMs");
+    Objects.requireNonNull(cluster, "cluster");
     if (recordingsTopic.equals(dlqTopic)) {
       throw new ConfigException(
           "DLQ_TOPIC", "must differ from RECORDINGS_TOPIC (" + dlqTopic + ")");
@@ -127,6 +149,10 @@ public record ServiceConfig(
             Setting.PURGE_MARKER_RETENTION, IndexerSettings.DEFAULT_PURGE_MARKER_RETENTION),
         read.optional(Setting.COMMIT_INTERVAL_MS)
             .map(v -> (long) read.integer(Setting.COMMIT_INTERVAL_MS, 0, 0, Integer.MAX_VALUE)),
+        new Cluster(
+            read.integer(Setting.NUM_STANDBY_REPLICAS, 1, 0, 10),
+            read.integer(Setting.MAX_STANDBY_LAG, 0, 0, Integer.MAX_VALUE),
+            Duration.ofMillis(read.integer(Setting.PEER_TIMEOUT_MS, 2_000, 1, 600_000))),
         read.bool(Setting.DEMO, false));
   }
 
@@ -179,6 +205,7 @@ public record ServiceConfig(
         processingGuarantee,
         purgeMarkerRetention,
         commitIntervalMs,
+        cluster,
         demo);
   }
 

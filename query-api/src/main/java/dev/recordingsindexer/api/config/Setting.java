@@ -40,6 +40,15 @@ public enum Setting {
       "forever",
       "how long a purged SID stays blocked against late events: forever, or an ISO-8601"
           + " duration such as P30D"),
+  NUM_STANDBY_REPLICAS(
+      "1",
+      "standby copies of each store partition on other instances; they serve reads when the"
+          + " active is unavailable"),
+  MAX_STANDBY_LAG(
+      "0",
+      "changelog records a standby may trail and still serve reads (0: only an exact copy);"
+          + " beyond it, 503"),
+  PEER_TIMEOUT_MS("2000", "how long a query waits for another instance before answering 503"),
   COMMIT_INTERVAL_MS("(Streams default)", "Kafka Streams commit interval in milliseconds"),
   DEMO("false", "true = write the demo events after start (same as --demo)");
 

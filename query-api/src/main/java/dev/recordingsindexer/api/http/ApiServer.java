@@ -10,6 +10,7 @@ import io.javalin.http.HttpResponseException;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The HTTP API: {@code /v1/Recordings}, {@code /v1/Recordings/{Sid}}, {@code /healthz}, {@code
@@ -32,6 +33,7 @@ public final class ApiServer implements AutoCloseable {
   private final HttpMetrics metrics;
   private final RecordingsRoutes recordings;
   private final OperationsRoutes operations;
+  private final Consumer<RoutesConfig> extraRoutes;
   private Javalin app;
 
   public ApiServer(
@@ -40,6 +42,22 @@ public final class ApiServer implements AutoCloseable {
       Accounts accounts,
       Readiness readiness,
       PrometheusMeterRegistry registry) {
+    this(settings, queries, accounts, readiness, registry, routes -> {});
+  }
+
+  /**
+   * A server that also serves {@code extraRoutes} (the peer endpoint between instances). Those
+   * routes lie outside {@code /v1}: account credentials neither apply nor work there, so they must
+   * authenticate their callers themselves.
+   */
+  public ApiServer(
+      ApiSettings settings,
+      RecordingQueries queries,
+      Accounts accounts,
+      Readiness readiness,
+      PrometheusMeterRegistry registry,
+      Consumer<RoutesConfig> extraRoutes) {
+    this.extraRoutes = Objects.requireNonNull(extraRoutes, "extraRoutes");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.cors = new Cors(settings.allowedOrigins());
     this.auth = new BasicAuth(accounts);
@@ -79,6 +97,7 @@ public final class ApiServer implements AutoCloseable {
     routes.get("/readyz", operations::ready);
     routes.get("/metrics", operations::metrics);
     routes.options("/*", ctx -> ctx.status(204));
+    extraRoutes.accept(routes);
     for (String path : ROUTES) {
       for (HandlerType method : HandlerType.commonHttp()) {
         if (!method.equals(HandlerType.GET) && !method.equals(HandlerType.OPTIONS)) {

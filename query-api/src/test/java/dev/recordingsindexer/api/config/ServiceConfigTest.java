@@ -40,6 +40,7 @@ class ServiceConfigTest {
     assertThat(config.processingGuarantee()).isEqualTo(ProcessingGuarantee.EXACTLY_ONCE_V2);
     assertThat(config.purgeMarkerRetention()).isEqualTo(IndexerSettings.FOREVER);
     assertThat(config.commitIntervalMs()).isEmpty();
+    assertThat(config.cluster()).isEqualTo(new ServiceConfig.Cluster(1, 0, Duration.ofSeconds(2)));
     assertThat(config.demo()).isFalse();
   }
 
@@ -64,10 +65,15 @@ class ServiceConfigTest {
             Map.entry("PROCESSING_GUARANTEE", "at_least_once"),
             Map.entry("PURGE_MARKER_RETENTION", "PT12H"),
             Map.entry("COMMIT_INTERVAL_MS", "250"),
+            Map.entry("NUM_STANDBY_REPLICAS", "2"),
+            Map.entry("MAX_STANDBY_LAG", "500"),
+            Map.entry("PEER_TIMEOUT_MS", "750"),
             Map.entry("DEMO", "true"));
 
     ServiceConfig config = ServiceConfig.fromEnvironment(env);
 
+    assertThat(config.cluster())
+        .isEqualTo(new ServiceConfig.Cluster(2, 500, Duration.ofMillis(750)));
     assertThat(config.kafkaBootstrapServers()).contains("kafka-1:9092,kafka-2:9093");
     assertThat(config.embeddedBroker()).isFalse();
     assertThat(config.indexerSettings().inputTopic()).isEqualTo("events.in");
@@ -163,6 +169,11 @@ class ServiceConfigTest {
         "PURGE_MARKER_RETENTION|-P1D",
         "COMMIT_INTERVAL_MS|-5",
         "COMMIT_INTERVAL_MS|soon",
+        "NUM_STANDBY_REPLICAS|-1",
+        "NUM_STANDBY_REPLICAS|11",
+        "MAX_STANDBY_LAG|-1",
+        "MAX_STANDBY_LAG|lots",
+        "PEER_TIMEOUT_MS|0",
         "DEMO|maybe"
       })
   void shouldFailFastNamingTheVariable(String variable, String value) {
