@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -52,6 +53,7 @@ public final class Service implements AutoCloseable {
   private final Credentials credentials;
   private final StreamsReadiness readiness;
   private final Deque<AutoCloseable> toClose;
+  private final AtomicBoolean leaveGroupOnClose;
   private final int httpPort;
 
   private Service(
@@ -60,7 +62,9 @@ public final class Service implements AutoCloseable {
       Credentials credentials,
       StreamsReadiness readiness,
       Deque<AutoCloseable> toClose,
+      AtomicBoolean leaveGroupOnClose,
       int httpPort) {
+    this.leaveGroupOnClose = leaveGroupOnClose;
     this.config = config;
     this.bootstrapServers = bootstrapServers;
     this.credentials = credentials;
@@ -107,7 +111,8 @@ public final class Service implements AutoCloseable {
               new StreamsConfig(StreamsProperties.of(config, bootstrap)));
       streams.setStateListener(readiness);
       streams.setGlobalStateRestoreListener(readiness);
-      started.push(() -> closeStreams(streams));
+      AtomicBoolean leaveGroupOnClose = new AtomicBoolean(true);
+      started.push(() -> closeStreams(streams, leaveGroupOnClose.get()));
       KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
       streamsMetrics.bindTo(registry);
       started.push(streamsMetrics::close);
@@ -158,7 +163,8 @@ public final class Service implements AutoCloseable {
           config.recordingsTopic(),
           port,
           config.applicationId());
-      return new Service(config, bootstrap, credentials, readiness, started, port);
+      return new Service(
+          config, bootstrap, credentials, readiness, started, leaveGroupOnClose, port);
     } catch (RuntimeException e) {
       closeAll(started, e);
       throw e;
@@ -199,6 +205,16 @@ public final class Service implements AutoCloseable {
    * Stops the API first (no request sees a closing store), then the streams client leaving its
    * group (a restart rebalances at once instead of waiting a session timeout), then the broker.
    */
+  /**
+   * Stops like a crashed process, for failure drills: the API stops and the streams client closes
+   * WITHOUT leaving its group, so the other instances keep this one's partitions assigned to it
+   * until its session times out, and must answer from standbys or with 503 meanwhile.
+   */
+  public void abandon() {
+    leaveGroupOnClose.set(false);
+    close();
+  }
+
   @Override
   public void close() {
     RuntimeException failure = new IllegalStateException("closing the service failed");
@@ -233,10 +249,13 @@ public final class Service implements AutoCloseable {
     new UptimeMetrics().bindTo(registry);
   }
 
-  private static void closeStreams(KafkaStreams streams) {
+  private static void closeStreams(KafkaStreams streams, boolean leaveGroup) {
     boolean closed =
         streams.close(
-            CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+            CloseOptions.groupMembershipOperation(
+                    leaveGroup
+                        ? CloseOptions.GroupMembershipOperation.LEAVE_GROUP
+                        : CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP)
                 .withTimeout(CLOSE_TIMEOUT));
     if (!closed) {
       LOG.warn("Kafka Streams did not close within {}", CLOSE_TIMEOUT);

@@ -139,8 +139,9 @@ class ClusterIT {
     List<RawRecord> records = generator.generate(300);
     ContractOracle oracle = new ContractOracle().acceptAll(records);
     List<String> accounts = generator.accountSids();
-    // The defaults: a standby answers only as an exact copy (MAX_STANDBY_LAG 0) and a restoring
-    // active never answers, so no short page can appear while partitions move.
+    // The defaults: a standby answers only as an exact copy (MAX_STANDBY_LAG 1: under exactly-once
+    // the changelog's last offset is a transaction marker) and a restoring active never answers,
+    // so no short page can appear while partitions move.
     Map<String, String> exactCopies = Map.of();
 
     try (ClusterInstances cluster = startCluster(accounts, exactCopies)) {
@@ -159,14 +160,23 @@ class ClusterIT {
 
         stoppedAtClock = LocalTime.now();
         long stoppedAt = System.nanoTime();
-        cluster.stop(2);
+        cluster.abandon(2); // no clean leave: the group keeps C until its session times out
         long closedAt = System.nanoTime();
         awaitCompleteEverywhere(cluster, List.of(0, 1), oracle, accounts);
         LOG.info(
-            "Instance C stopped in {} ms; A and B answered completely again {} ms after the stop",
+            "Instance C crashed in {} ms; A and B answered completely again {} ms after the crash",
             TimeUnit.NANOSECONDS.toMillis(closedAt - stoppedAt),
             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stoppedAt));
 
+        // Keep paging past the session timeout (45 s), through the rebalance that drops C.
+        long sessionTimeoutPassed = stoppedAt + Duration.ofSeconds(50).toNanos();
+        await("the client pages on past C's session timeout")
+            .atMost(Duration.ofSeconds(120))
+            .until(() -> System.nanoTime() > sessionTimeoutPassed || running.isDone());
+        awaitCompleteEverywhere(cluster, List.of(0, 1), oracle, accounts);
+        LOG.info(
+            "A and B answer completely {} ms after C crashed, after the rebalance",
+            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stoppedAt));
         int before = paging.completeListings.get();
         await("the client pages through three more listings without C")
             .atMost(Duration.ofSeconds(60))
@@ -184,6 +194,51 @@ class ClusterIT {
       assertThat(paging.failures)
           .as("answers neither complete and correct nor 503 (C stopped at %s)", stoppedAtClock)
           .isEmpty();
+    }
+  }
+
+  @Test
+  void shouldAnswerCompletelyOrWith503ThroughARollingRestartOfEveryInstance() throws Exception {
+    ChaosEventGenerator generator = new ChaosEventGenerator(17);
+    List<RawRecord> records = generator.generate(300);
+    ContractOracle oracle = new ContractOracle().acceptAll(records);
+    List<String> accounts = generator.accountSids();
+
+    try (ClusterInstances cluster = startCluster(accounts, Map.of())) {
+      produce(cluster, records);
+      awaitCompleteEverywhere(cluster, List.of(0, 1, 2), oracle, accounts);
+
+      for (int restarting = 0; restarting < INSTANCES; restarting++) {
+        int serving = (restarting + 1) % INSTANCES;
+        ClusterPagingClient paging =
+            new ClusterPagingClient(client, cluster.baseUrl(serving), PAGE_SIZE, oracle, accounts);
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        long startedAt = System.nanoTime();
+        try {
+          Future<?> running = executor.submit(paging);
+          cluster.stop(restarting);
+          cluster.restart(restarting);
+          awaitCompleteEverywhere(cluster, List.of(0, 1, 2), oracle, accounts);
+          LOG.info(
+              "Instance {} restarted; all answer completely {} ms after its stop",
+              restarting,
+              TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt));
+          int before = paging.completeListings.get();
+          await("the client pages through a listing after instance " + restarting + " is back")
+              .atMost(Duration.ofSeconds(60))
+              .until(() -> paging.completeListings.get() > before || running.isDone());
+          paging.stop.set(true);
+          running.get(60, TimeUnit.SECONDS);
+        } finally {
+          paging.stop.set(true);
+          executor.shutdownNow();
+        }
+        assertThat(paging.failures)
+            .as(
+                "answers neither complete and correct nor 503 while instance %d restarted",
+                restarting)
+            .isEmpty();
+      }
     }
   }
 

@@ -60,13 +60,26 @@ final class ClusterInstances implements AutoCloseable {
   int start(IntUnaryOperator advertisedPortOf) {
     int index = services.size();
     int port = FreePorts.pick();
-    Map<String, String> env = new HashMap<>(shared);
-    env.put("HTTP_PORT", Integer.toString(port));
-    env.put("ADVERTISED_URL", "http://127.0.0.1:" + advertisedPortOf.applyAsInt(port));
-    env.put("STATE_DIR", dir.resolve("state-" + index).toString());
-    services.add(Service.start(ServiceConfig.fromEnvironment(env)));
+    services.add(Service.start(config(index, port, advertisedPortOf.applyAsInt(port))));
     ports.add(port);
     return index;
+  }
+
+  /** Starts stopped instance {@code index} again, on its port and its state directory. */
+  void restart(int index) {
+    if (services.get(index) != null) {
+      throw new IllegalStateException("instance " + index + " is running");
+    }
+    int port = ports.get(index);
+    services.set(index, Service.start(config(index, port, port)));
+  }
+
+  private ServiceConfig config(int index, int port, int advertisedPort) {
+    Map<String, String> env = new HashMap<>(shared);
+    env.put("HTTP_PORT", Integer.toString(port));
+    env.put("ADVERTISED_URL", "http://127.0.0.1:" + advertisedPort);
+    env.put("STATE_DIR", dir.resolve("state-" + index).toString());
+    return ServiceConfig.fromEnvironment(env);
   }
 
   /** The configuration every instance shares (topics, application id). */
@@ -93,9 +106,17 @@ final class ClusterInstances implements AutoCloseable {
   }
 
   /**
-   * Stops instance {@code index}: its HTTP server, then its streams client. {@link Service} offers
-   * only its orderly close (leaving the group), so this is the closest to a crash one JVM allows.
+   * Stops instance {@code index} as a crash would: its HTTP server, then its streams client without
+   * leaving the group ({@link Service#abandon}), so the group notices only at the session timeout.
    */
+  void abandon(int index) {
+    Service service = services.set(index, null);
+    if (service != null) {
+      service.abandon();
+    }
+  }
+
+  /** Stops instance {@code index} in order: its HTTP server, then its streams client leaving. */
   void stop(int index) {
     Service service = services.set(index, null);
     if (service != null) {

@@ -151,7 +151,7 @@ public record ServiceConfig(
             .map(v -> (long) read.integer(Setting.COMMIT_INTERVAL_MS, 0, 0, Integer.MAX_VALUE)),
         new Cluster(
             read.integer(Setting.NUM_STANDBY_REPLICAS, 1, 0, 10),
-            read.integer(Setting.MAX_STANDBY_LAG, 0, 0, Integer.MAX_VALUE),
+            read.integer(Setting.MAX_STANDBY_LAG, 1, 0, Integer.MAX_VALUE),
             Duration.ofMillis(read.integer(Setting.PEER_TIMEOUT_MS, 2_000, 1, 600_000))),
         read.bool(Setting.DEMO, false));
   }

@@ -45,9 +45,9 @@ public enum Setting {
       "standby copies of each store partition on other instances; they serve reads when the"
           + " active is unavailable"),
   MAX_STANDBY_LAG(
-      "0",
-      "changelog records a standby may trail and still serve reads (0: only an exact copy);"
-          + " beyond it, 503"),
+      "1",
+      "changelog offsets a standby may trail and still serve reads (1: an exact copy under"
+          + " exactly-once, whose last offset is a transaction marker); beyond it, 503"),
   PEER_TIMEOUT_MS("2000", "how long a query waits for another instance before answering 503"),
   COMMIT_INTERVAL_MS("(Streams default)", "Kafka Streams commit interval in milliseconds"),
   DEMO("false", "true = write the demo events after start (same as --demo)");

@@ -40,7 +40,7 @@ class ServiceConfigTest {
     assertThat(config.processingGuarantee()).isEqualTo(ProcessingGuarantee.EXACTLY_ONCE_V2);
     assertThat(config.purgeMarkerRetention()).isEqualTo(IndexerSettings.FOREVER);
     assertThat(config.commitIntervalMs()).isEmpty();
-    assertThat(config.cluster()).isEqualTo(new ServiceConfig.Cluster(1, 0, Duration.ofSeconds(2)));
+    assertThat(config.cluster()).isEqualTo(new ServiceConfig.Cluster(1, 1, Duration.ofSeconds(2)));
     assertThat(config.demo()).isFalse();
   }
 
