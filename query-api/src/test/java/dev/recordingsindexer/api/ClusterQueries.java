@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The list queries the cluster tests ask: every status x media type combination (each also absent),
- * plus a source, a grouping and date bounds taken from the account's recordings. Each maps its
- * query string (starting with {@code &}) to the filter the oracle applies.
+ * The list queries the service and cluster tests ask: every status x media type combination (each
+ * also absent), plus a source, a grouping and date bounds taken from the account's recordings. Each
+ * maps its query string (starting with {@code &}) to the filter the oracle applies.
  */
 final class ClusterQueries {
 

@@ -6,9 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.recordingsindexer.api.config.ServiceConfig;
-import dev.recordingsindexer.indexer.model.MediaType;
 import dev.recordingsindexer.indexer.model.Recording;
-import dev.recordingsindexer.indexer.model.RecordingStatus;
 import dev.recordingsindexer.indexer.query.RecordingFilter;
 import dev.recordingsindexer.indexer.testing.ChaosEventGenerator;
 import dev.recordingsindexer.indexer.testing.ContractOracle;
@@ -147,7 +145,8 @@ class ServiceIT {
       Service service, ContractOracle oracle, List<String> accounts) throws Exception {
     Map<String, List<String>> pages = new LinkedHashMap<>();
     for (String account : accounts) {
-      for (Map.Entry<String, RecordingFilter> query : queries(oracle, account).entrySet()) {
+      for (Map.Entry<String, RecordingFilter> query :
+          ClusterQueries.of(oracle, account).entrySet()) {
         List<JsonNode> listed = followAll(service, account, query.getKey());
         assertThat(sids(listed))
             .as("%s %s", account, query.getKey())
@@ -162,52 +161,11 @@ class ServiceIT {
       Service service, ContractOracle oracle, List<String> accounts) {
     Map<String, List<String>> pages = new LinkedHashMap<>();
     for (String account : accounts) {
-      for (String query : queries(oracle, account).keySet()) {
+      for (String query : ClusterQueries.of(oracle, account).keySet()) {
         pages.put(account + query, rendered(service, followAll(service, account, query)));
       }
     }
     return pages;
-  }
-
-  /** Every filter combination (status x media type), plus source, grouping and date filters. */
-  private static Map<String, RecordingFilter> queries(ContractOracle oracle, String account) {
-    Map<String, RecordingFilter> queries = new LinkedHashMap<>();
-    List<RecordingStatus> statuses = new ArrayList<>(List.of(RecordingStatus.values()));
-    statuses.add(null);
-    List<MediaType> types = new ArrayList<>(List.of(MediaType.values()));
-    types.add(null);
-    for (RecordingStatus status : statuses) {
-      for (MediaType type : types) {
-        String q =
-            (status == null ? "" : "&Status=" + status.name().toLowerCase())
-                + (type == null ? "" : "&MediaType=" + type.name().toLowerCase());
-        queries.put(q, new RecordingFilter(status, null, List.of(), null, null, type));
-      }
-    }
-    if (oracle != null) {
-      List<Recording> all = oracle.list(account, RecordingFilter.NONE);
-      Recording sample = all.get(all.size() / 2);
-      if (sample.sourceSid() != null) {
-        queries.put(
-            "&SourceSid=" + sample.sourceSid(),
-            new RecordingFilter(null, sample.sourceSid(), List.of(), null, null, null));
-      }
-      sample.groupingSids().values().stream()
-          .findFirst()
-          .ifPresent(
-              g ->
-                  queries.put(
-                      "&GroupingSid=" + g,
-                      new RecordingFilter(null, null, List.of(g), null, null, null)));
-      String date = sample.dateCreated().toString();
-      queries.put(
-          "&DateCreatedAfter=" + date,
-          new RecordingFilter(null, null, List.of(), sample.dateCreated(), null, null));
-      queries.put(
-          "&DateCreatedBefore=" + date,
-          new RecordingFilter(null, null, List.of(), null, sample.dateCreated(), null));
-    }
-    return queries;
   }
 
   private static List<JsonNode> followAll(Service service, String account, String query) {
