@@ -25,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -269,28 +268,6 @@ public final class Service implements AutoCloseable {
       } catch (Exception e) {
         failure.addSuppressed(e);
       }
-    }
-  }
-
-  /** The Kafka Streams configuration of this process. */
-  static final class StreamsProperties {
-
-    private StreamsProperties() {}
-
-    static Map<String, Object> of(ServiceConfig config, String bootstrapServers) {
-      Map<String, Object> props =
-          new HashMap<>(RecordingsTopology.streamsDefaults(config.indexerSettings()));
-      props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
-      props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-      props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
-      props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.applicationServer());
-      props.put(
-          StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.processingGuarantee().streamsValue());
-      props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.cluster().numStandbyReplicas());
-      config
-          .commitIntervalMs()
-          .ifPresent(ms -> props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, ms));
-      return props;
     }
   }
 

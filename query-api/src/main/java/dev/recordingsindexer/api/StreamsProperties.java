@@ -1,0 +1,32 @@
+package dev.recordingsindexer.api;
+
+import dev.recordingsindexer.api.config.ServiceConfig;
+import dev.recordingsindexer.indexer.topology.RecordingsTopology;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The Kafka Streams configuration of this process: the topology's own defaults (exactly-once,
+ * exception handlers, dead-letter topic) plus what the process configuration decides.
+ */
+final class StreamsProperties {
+
+  private StreamsProperties() {}
+
+  static Map<String, Object> of(ServiceConfig config, String bootstrapServers) {
+    Map<String, Object> props =
+        new HashMap<>(RecordingsTopology.streamsDefaults(config.indexerSettings()));
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
+    props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.applicationServer());
+    props.put(
+        StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.processingGuarantee().streamsValue());
+    props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.cluster().numStandbyReplicas());
+    config
+        .commitIntervalMs()
+        .ifPresent(ms -> props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, ms));
+    return props;
+  }
+}
