@@ -4,15 +4,19 @@ import dev.recordingsindexer.indexer.query.QueryUnavailableException;
 import dev.recordingsindexer.indexer.store.RecordingReader;
 import dev.recordingsindexer.indexer.store.RecordingReaders;
 import dev.recordingsindexer.indexer.store.RecordingStore;
+import dev.recordingsindexer.indexer.store.RocksDbMemory;
 import dev.recordingsindexer.indexer.topology.IndexerListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.BaseUnits;
+import java.util.function.ToLongFunction;
 
 /**
  * The indexer's own meters: events consumed, dead-lettered (by reason) and purged, counted from the
- * topology's {@link IndexerListener} callbacks, and the number of recordings stored. Counters are
- * at-least-once (see {@link IndexerListener}). Thread-safe.
+ * topology's {@link IndexerListener} callbacks, the number of recordings stored, and the RocksDB
+ * memory shared by the process's stores ({@link RocksDbMemory}: 0 until a store opens). Counters
+ * are at-least-once (see {@link IndexerListener}). Thread-safe.
  */
 final class IndexerMetrics implements IndexerListener {
 
@@ -30,6 +34,30 @@ final class IndexerMetrics implements IndexerListener {
         Counter.builder("recordings.purged")
             .description("recordings erased by a tombstone")
             .register(registry);
+    gaugeRocksDb(
+        "recordings.rocksdb.block.cache.capacity",
+        "bound of the RocksDB block cache shared by every store, memtables included",
+        RocksDbMemory.Usage::blockCacheCapacityBytes);
+    gaugeRocksDb(
+        "recordings.rocksdb.block.cache.usage",
+        "bytes in the shared RocksDB block cache, the memtables charged to it included",
+        RocksDbMemory.Usage::blockCacheUsageBytes);
+    gaugeRocksDb(
+        "recordings.rocksdb.write.buffer.capacity",
+        "part of the shared block cache that memtables may take before being flushed",
+        RocksDbMemory.Usage::writeBufferCapacityBytes);
+    gaugeRocksDb(
+        "recordings.rocksdb.write.buffer.usage",
+        "bytes of the memtables of every open store",
+        RocksDbMemory.Usage::writeBufferUsageBytes);
+  }
+
+  private void gaugeRocksDb(
+      String name, String description, ToLongFunction<RocksDbMemory.Usage> value) {
+    Gauge.builder(name, () -> value.applyAsLong(RocksDbMemory.usage()))
+        .description(description)
+        .baseUnit(BaseUnits.BYTES)
+        .register(registry);
   }
 
   /**

@@ -4,18 +4,21 @@ import dev.recordingsindexer.api.config.ConfigException;
 import dev.recordingsindexer.api.config.ServiceConfig;
 import dev.recordingsindexer.api.config.Setting;
 import dev.recordingsindexer.api.config.UsageException;
+import dev.recordingsindexer.api.tools.BrokerCommand;
 import dev.recordingsindexer.api.tools.DemoWriter;
 import dev.recordingsindexer.api.tools.ReplayCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The runnable entry point: with no command, the service (configured by the environment and the
  * flags mirroring it; {@code --demo} also writes demo events); {@code replay} writes a JSON-lines
- * file to the events topic; {@code --help} prints the usage.
+ * file to the events topic; {@code broker} runs only the embedded Kafka broker; {@code --help}
+ * prints the usage.
  *
  * <p>The service stops on SIGTERM or Ctrl-C through a shutdown hook, and exits with status 1 when
  * its streams client fails for good, so that a supervisor restarts it.
@@ -32,6 +35,9 @@ public final class Main {
       System.exit(
           ReplayCommand.run(
               arguments.subList(1, arguments.size()), System.getenv(), System.out, System.err));
+    }
+    if (!arguments.isEmpty() && arguments.get(0).equals("broker")) {
+      System.exit(broker(arguments.subList(1, arguments.size())));
     }
     if (arguments.contains("--help") || arguments.contains("-h")) {
       System.out.print(usage());
@@ -77,6 +83,27 @@ public final class Main {
     }
   }
 
+  /** Runs {@link BrokerCommand} until SIGTERM; the hook waits until the broker has stopped. */
+  private static int broker(List<String> arguments) {
+    CountDownLatch stop = new CountDownLatch(1);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              stop.countDown();
+              try {
+                stopped.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "broker-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    int code = BrokerCommand.run(arguments, System.out, System.err, stop);
+    stopped.countDown();
+    return code;
+  }
+
   private static void printBanner(Service service, PrintStream out) {
     Service.Credentials credentials = service.credentials();
     out.println("recordings-indexer listening on " + service.localUrl());
@@ -104,6 +131,8 @@ public final class Main {
     text.append("usage: java -jar recordings-indexer.jar [--demo] [--FLAG VALUE ...]\n")
         .append("       java -jar recordings-indexer.jar ")
         .append(ReplayCommand.USAGE.replace("\n", "\n       "))
+        .append("\n       java -jar recordings-indexer.jar ")
+        .append(BrokerCommand.USAGE.replace("\n", "\n       "))
         .append(
             "\n\nThe service reads these environment variables; each flag overrides its"
                 + " variable.\n");

@@ -92,10 +92,11 @@ public final class Service implements AutoCloseable {
       ServiceConfig config =
           requested.httpPort() == 0 ? requested.withHttpPort(FreePorts.pick()) : requested;
       String bootstrap = bootstrapServers(config, started);
-      TopicCreator.ensure(
-          bootstrap,
-          List.of(config.recordingsTopic(), config.dlqTopic()),
-          config.topicPartitions());
+      int inputPartitions =
+          TopicCreator.ensure(
+              bootstrap,
+              List.of(config.recordingsTopic(), config.dlqTopic()),
+              config.topicPartitions());
       Credentials credentials = Credentials.resolve(config);
 
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -106,10 +107,11 @@ public final class Service implements AutoCloseable {
       StreamsReadiness readiness = new StreamsReadiness(onStreamsError);
       KafkaStreams streams =
           new KafkaStreams(
-              RecordingsTopology.build(config.indexerSettings(), indexerMetrics),
+              RecordingsTopology.build(config.indexerSettings(), indexerMetrics, inputPartitions),
               new StreamsConfig(StreamsProperties.of(config, bootstrap)));
       streams.setStateListener(readiness);
       streams.setGlobalStateRestoreListener(readiness);
+      readiness.watch(streams);
       AtomicBoolean leaveGroupOnClose = new AtomicBoolean(true);
       started.push(() -> closeStreams(streams, leaveGroupOnClose.get()));
       KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
@@ -125,7 +127,8 @@ public final class Service implements AutoCloseable {
               config.httpPort(),
               config.publicBaseUrl().map(Object::toString).orElse(null),
               config.corsAllowedOrigins(),
-              tokenSecret(config));
+              tokenSecret(config),
+              config.httpLimits());
       Accounts accounts = Accounts.load(credentials.accountsFile());
       ApiServer api;
       if (config.peerSecret().isPresent()) {
@@ -139,6 +142,7 @@ public final class Service implements AutoCloseable {
                 config.cluster().peerTimeout(),
                 config.cluster().maxStandbyLag(),
                 readiness,
+                readiness::restoring,
                 registry);
         started.push(cluster);
         api =

@@ -1,14 +1,17 @@
 package dev.recordingsindexer.api;
 
 import dev.recordingsindexer.api.config.ServiceConfig;
+import dev.recordingsindexer.indexer.store.BoundedMemoryRocksDbConfig;
 import dev.recordingsindexer.indexer.topology.RecordingsTopology;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * The Kafka Streams configuration of this process: the topology's own defaults (exactly-once,
- * exception handlers, dead-letter topic) plus what the process configuration decides.
+ * exception handlers, dead-letter topic) plus what the process configuration decides, including the
+ * RocksDB memory bound shared by every store partition ({@link BoundedMemoryRocksDbConfig}).
  */
 final class StreamsProperties {
 
@@ -24,6 +27,15 @@ final class StreamsProperties {
     props.put(
         StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.processingGuarantee().streamsValue());
     props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.cluster().numStandbyReplicas());
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
+    props.put(
+        StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+        (int) config.cluster().sessionTimeout().toMillis());
+    props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDbConfig.class);
+    props.put(BoundedMemoryRocksDbConfig.CACHE_BYTES_CONFIG, config.storeMemory().cacheBytes());
+    props.put(
+        BoundedMemoryRocksDbConfig.WRITE_BUFFER_BYTES_CONFIG,
+        config.storeMemory().writeBufferBytes());
     config
         .commitIntervalMs()
         .ifPresent(ms -> props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, ms));

@@ -1,28 +1,54 @@
 package dev.recordingsindexer.api;
 
 import dev.recordingsindexer.api.http.Readiness;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.processor.StateRestoreListener;
 
 /**
- * Ready means: the streams client is RUNNING and no local store partition is restoring. Kafka
- * Streams reports RUNNING while its state updater still restores stores, so the restore callbacks
- * are tracked too. Thread-safe: callbacks come from stream and restore threads, questions from HTTP
- * threads.
+ * Ready means: the streams client is RUNNING, no local store partition is restoring, and the group
+ * coordinator heard from this instance lately. Kafka Streams reports RUNNING while its state
+ * updater still restores stores, so the restore callbacks are tracked too; and it stays RUNNING
+ * while the brokers are unreachable (an outage, a network partition, a long pause), answering from
+ * stores that no longer advance and whose partitions may already belong to another instance, so the
+ * age of the consumers' last group heartbeat is checked as well (see {@link #watch}). Thread-safe:
+ * callbacks come from stream and restore threads, questions from HTTP threads.
  */
 final class StreamsReadiness
     implements Readiness, KafkaStreams.StateListener, StateRestoreListener {
 
+  /**
+   * How long without a group heartbeat counts as cut off from the brokers: five heartbeat intervals
+   * (3 s by default), a third of the session timeout after which the group drops this instance.
+   */
+  static final double HEARTBEAT_SILENCE_LIMIT_S = 15;
+
+  private static final String LAST_HEARTBEAT = "last-heartbeat-seconds-ago";
+
   private final Set<String> restoring = ConcurrentHashMap.newKeySet();
   private final Runnable onError;
   private volatile KafkaStreams.State state = KafkaStreams.State.CREATED;
+  private volatile Supplier<Map<MetricName, ? extends Metric>> metrics = Map::of;
 
   StreamsReadiness(Runnable onError) {
     this.onError = onError;
+  }
+
+  /** Checks the group heartbeats of {@code streams}' consumers from now on. */
+  void watch(KafkaStreams streams) {
+    watch(streams::metrics);
+  }
+
+  /** Checks the {@value #LAST_HEARTBEAT} metrics {@code source} answers from now on. */
+  void watch(Supplier<Map<MetricName, ? extends Metric>> source) {
+    metrics = source;
   }
 
   @Override
@@ -32,7 +58,26 @@ final class StreamsReadiness
       return Optional.of("streams " + now);
     }
     int count = restoring.size();
-    return count == 0 ? Optional.empty() : Optional.of(count + " store partition(s) restoring");
+    if (count > 0) {
+      return Optional.of(count + " store partition(s) restoring");
+    }
+    double silence = longestHeartbeatSilence(metrics.get());
+    return silence > HEARTBEAT_SILENCE_LIMIT_S
+        ? Optional.of("no group heartbeat to the Kafka brokers for " + (long) silence + " s")
+        : Optional.empty();
+  }
+
+  /** The largest {@value #LAST_HEARTBEAT} over the consumers that report it (NaN: not yet). */
+  static double longestHeartbeatSilence(Map<MetricName, ? extends Metric> metrics) {
+    double longest = 0;
+    for (Map.Entry<MetricName, ? extends Metric> metric : metrics.entrySet()) {
+      if (metric.getKey().name().equals(LAST_HEARTBEAT)
+          && metric.getValue().metricValue() instanceof Double seconds
+          && !seconds.isNaN()) {
+        longest = Math.max(longest, seconds);
+      }
+    }
+    return longest;
   }
 
   @Override
@@ -41,6 +86,15 @@ final class StreamsReadiness
     if (newState == KafkaStreams.State.ERROR) {
       onError.run();
     }
+  }
+
+  /**
+   * Whether an active task of this instance is restoring store partition {@code partition} (of any
+   * store; the recordings store is the only one): such a copy may hold part of its data only.
+   */
+  boolean restoring(int partition) {
+    String suffix = "-" + partition;
+    return restoring.stream().anyMatch(key -> key.endsWith(suffix));
   }
 
   @Override

@@ -103,8 +103,15 @@ final class FieldRules {
     if (token != JsonToken.VALUE_NUMBER_FLOAT) {
       throw new InvalidEventException(field, "must be an integer");
     }
+    BigDecimal decimal;
+    try {
+      decimal = parser.getDecimalValue();
+    } catch (NumberFormatException e) {
+      // An exponent beyond an int (1e99999999999) is beyond BigDecimal, let alone a long.
+      throw new InvalidEventException(field, "must be an integer that fits 64 bits");
+    }
     // Checked through scale and precision before any conversion: 1e999999999 must not allocate.
-    BigDecimal decimal = parser.getDecimalValue().stripTrailingZeros();
+    decimal = decimal.stripTrailingZeros();
     if (decimal.scale() > 0) {
       throw new InvalidEventException(field, "must be an integer, not a fraction");
     }

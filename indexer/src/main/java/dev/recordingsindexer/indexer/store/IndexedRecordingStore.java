@@ -25,7 +25,8 @@ import org.rocksdb.RocksIterator;
  * The recordings of one partition and their secondary indexes in one RocksDB instance, with one
  * changelog record per recording change: key = SID, value = the encoded state or a purge marker
  * ({@link ChangelogValue}), a tombstone when a marker expires. Restoring replays those records
- * through the same write path as live writes, which rebuilds the indexes.
+ * through the same write path as live writes, which rebuilds the indexes (and the stored {@link
+ * RecordingCount}, so opening reads the count instead of counting).
  *
  * <p>Writes ({@link #put}, {@link #purge}, {@link #expirePurgeMarkers}) come from the stream thread
  * only; reads may come from any thread and fail with {@link InvalidStateStoreException} once the
@@ -56,8 +57,10 @@ final class IndexedRecordingStore implements RecordingStore, StateStore {
   @Override
   public void init(StateStoreContext context, StateStore root) {
     this.context = context;
-    this.db = RocksDbHandle.open(name, settings, new File(context.stateDir(), name));
-    recordings.set(countRecordings());
+    this.db =
+        RocksDbHandle.open(
+            name, settings, new File(context.stateDir(), name), context.appConfigs());
+    recordings.set(RecordingCount.readOrCount(db));
     changelog = sinks.create(context, name, () -> position);
     context.register(root, (BatchingStateRestoreCallback) this::restoreAll);
   }
@@ -206,27 +209,9 @@ final class IndexedRecordingStore implements RecordingStore, StateStore {
     }
   }
 
-  private long countRecordings() {
-    RocksDbHandle handle = db();
-    byte[] prefix = IndexKeys.recordingPrefix();
-    RocksIterator iterator = handle.newIterator();
-    try {
-      return handle.withIterator(
-          iterator,
-          () -> {
-            long count = 0;
-            for (iterator.seek(prefix); iterator.isValid(); iterator.next()) {
-              if (iterator.key()[0] != prefix[0]) {
-                break;
-              }
-              count++;
-            }
-            iterator.status();
-            return count;
-          });
-    } finally {
-      handle.closeIterator(iterator);
-    }
+  /** The open database, for tests that read its properties. */
+  RocksDbHandle handle() {
+    return db();
   }
 
   private RocksDbHandle db() {

@@ -3,6 +3,8 @@ package dev.recordingsindexer.indexer.store;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -30,6 +32,10 @@ import org.rocksdb.WriteOptions;
  *
  * <p>Writes skip the write-ahead log, as Kafka's own RocksDB stores do: the changelog is the
  * durable copy and {@link #flush()} persists the memtables before Kafka Streams checkpoints.
+ *
+ * <p>Memory: by default each handle has its own block cache and memtables ({@link
+ * RocksDbSettings}); with {@link BoundedMemoryRocksDbConfig} as the application's config setter,
+ * every handle of the process shares one bounded {@link RocksDbMemory} instead.
  */
 final class RocksDbHandle implements AutoCloseable {
 
@@ -43,12 +49,16 @@ final class RocksDbHandle implements AutoCloseable {
   private final LRUCache cache;
   private final BloomFilter filter;
   private final Options options;
-  private final WriteOptions writeOptions;
-  private final ReadOptions readOptions;
+  private final StoreConfigSetter setter;
+  private final WriteOptions writeOptions = new WriteOptions().setDisableWAL(true);
+  private final ReadOptions readOptions = new ReadOptions();
   private final RocksDB db;
+  private final Optional<RocksDbMemory> sharedMemory;
   private volatile boolean open;
 
-  private RocksDbHandle(String name, RocksDbSettings settings, File dir) throws RocksDBException {
+  private RocksDbHandle(
+      String name, RocksDbSettings settings, File dir, Map<String, Object> appConfigs)
+      throws RocksDBException {
     this.name = name;
     cache = new LRUCache(settings.blockCacheBytes());
     filter = settings.bloomBitsPerKey() > 0 ? new BloomFilter(settings.bloomBitsPerKey()) : null;
@@ -64,17 +74,36 @@ final class RocksDbHandle implements AutoCloseable {
             .setMaxWriteBufferNumber(settings.maxWriteBuffers())
             .setMaxBackgroundJobs(settings.backgroundJobs())
             .setCompressionType(CompressionType.LZ4_COMPRESSION);
-    writeOptions = new WriteOptions().setDisableWAL(true);
-    readOptions = new ReadOptions();
-    db = RocksDB.open(options, dir.getAbsolutePath());
+    StoreConfigSetter configured = null;
+    RocksDB opened = null;
+    try {
+      configured = StoreConfigSetter.from(appConfigs);
+      configured.apply(name, options);
+      opened = RocksDB.open(options, dir.getAbsolutePath());
+    } catch (RocksDBException | RuntimeException e) {
+      if (configured != null) {
+        configured.close(name, options);
+      }
+      closeNative();
+      throw e;
+    }
+    setter = configured;
+    db = opened;
+    sharedMemory = RocksDbMemory.owning(options.writeBufferManager());
+    sharedMemory.ifPresent(memory -> memory.attach(this));
     open = true;
   }
 
-  /** Opens (creating when missing) the database in {@code dir}. */
-  static RocksDbHandle open(String name, RocksDbSettings settings, File dir) {
+  /**
+   * Opens (creating when missing) the database in {@code dir}: the tuning of {@code settings}, then
+   * the {@code rocksdb.config.setter} of {@code appConfigs}, if any, as Kafka Streams' own RocksDB
+   * stores apply it.
+   */
+  static RocksDbHandle open(
+      String name, RocksDbSettings settings, File dir, Map<String, Object> appConfigs) {
     try {
       Files.createDirectories(dir.toPath());
-      return new RocksDbHandle(name, settings, dir);
+      return new RocksDbHandle(name, settings, dir, appConfigs);
     } catch (IOException | RocksDBException e) {
       throw new ProcessorStateException("cannot open store " + name + " in " + dir, e);
     }
@@ -146,7 +175,31 @@ final class RocksDbHandle implements AutoCloseable {
         });
   }
 
-  /** Closes every open iterator, then the database. Idempotent. */
+  /** A numeric RocksDB property, such as {@code rocksdb.estimate-table-readers-mem}. */
+  long longProperty(String property) {
+    return guarded("property read", () -> db.getLongProperty(property));
+  }
+
+  /**
+   * Bytes of this database's memtables (active, unflushed and pinned); 0 once closed. For the write
+   * buffer gauge, from any thread.
+   */
+  long memTableBytes() {
+    lock.readLock().lock();
+    try {
+      return open ? db.getLongProperty("rocksdb.size-all-mem-tables") : 0;
+    } catch (RocksDBException e) {
+      throw new ProcessorStateException("cannot read the memtable size of store " + name, e);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * Closes every open iterator, lets the config setter release its objects, then closes the
+   * database and the objects this handle created (its own cache and filter, even when the setter
+   * replaced them). Idempotent.
+   */
   @Override
   public void close() {
     lock.writeLock().lock();
@@ -158,17 +211,23 @@ final class RocksDbHandle implements AutoCloseable {
       for (RocksIterator iterator : openIterators) {
         closeIterator(iterator);
       }
+      sharedMemory.ifPresent(memory -> memory.detach(this));
+      setter.close(name, options);
       db.close();
-      readOptions.close();
-      writeOptions.close();
-      options.close();
-      if (filter != null) {
-        filter.close();
-      }
-      cache.close();
+      closeNative();
     } finally {
       lock.writeLock().unlock();
     }
+  }
+
+  private void closeNative() {
+    readOptions.close();
+    writeOptions.close();
+    options.close();
+    if (filter != null) {
+      filter.close();
+    }
+    cache.close();
   }
 
   private <T> T guarded(String what, RocksCall<T> call) {

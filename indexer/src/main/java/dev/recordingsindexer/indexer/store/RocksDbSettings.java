@@ -2,8 +2,10 @@ package dev.recordingsindexer.indexer.store;
 
 /**
  * The RocksDB tuning of one recordings store partition: the one place to change memory and
- * background work. Defaults suit a small (2-core) machine; memory is not yet bounded across
- * partitions (each store owns its cache and write buffers).
+ * background work. Defaults suit a small (2-core) machine. On their own they bound nothing across
+ * partitions (each store owns its cache and write buffers); the service's {@code
+ * rocksdb.config.setter}, {@link BoundedMemoryRocksDbConfig}, replaces both with memory shared by
+ * every partition of the process.
  *
  * @param blockCacheBytes LRU block cache per store
  * @param writeBufferBytes size of one memtable

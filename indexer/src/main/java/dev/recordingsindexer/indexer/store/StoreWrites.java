@@ -77,8 +77,15 @@ final class StoreWrites implements AutoCloseable {
     removeMarker(sid);
   }
 
-  /** Writes what was staged, in one atomic batch, and returns the change in recording count. */
+  /**
+   * Writes what was staged, with the updated {@link RecordingCount}, in one atomic batch, and
+   * returns the change in recording count.
+   */
   long commit() {
+    if (recordingDelta != 0) {
+      byte[] count = RecordingCount.encode(RecordingCount.read(db, batch) + recordingDelta);
+      stage(() -> batch.put(RecordingCount.KEY, count));
+    }
     if (batch.count() > 0) {
       db.write(batch);
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.TransactionAbortableException;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler;
@@ -42,6 +43,14 @@ public final class DeadLetteringProductionExceptionHandler implements Production
       ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception exception) {
     if (exception instanceof RetriableException) {
       return Response.retry();
+    }
+    if (exception instanceof TransactionAbortableException) {
+      // Exactly-once only: the open transaction aborts, so nothing of it (this write included) is
+      // ever read; Kafka Streams re-initializes the task and processes its records again. Failing
+      // here would instead stop the client over a transient fault (a broker outage).
+      LOG.warn(
+          "The transaction aborts: a write to {} failed transiently", record.topic(), exception);
+      return Response.resume();
     }
     if (isChangelog(record.topic())) {
       LOG.error("Failing the task: the changelog write to {} failed", record.topic(), exception);

@@ -14,7 +14,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * <p>Layout, big-endian: version byte ({@value #VERSION}), kind byte, origin topic (int length +
  * UTF-8), origin partition (int), origin offset (long), raw key and raw value (each an int length,
  * -1 for null, then the bytes). A reader rejects any other version with a {@link
- * SerializationException}, which the deserialization handler dead-letters. Thread-safe.
+ * SerializationException}, which the deserialization handler dead-letters. The parsed event an
+ * envelope may carry is not written. Thread-safe.
  */
 final class EnvelopeSerde implements Serde<Envelope> {
 
@@ -63,7 +64,7 @@ final class EnvelopeSerde implements Serde<Envelope> {
       if (buffer.hasRemaining()) {
         throw new SerializationException("trailing bytes after envelope");
       }
-      return new Envelope(kind, rawKey, rawValue, origin);
+      return new Envelope(kind, rawKey, rawValue, origin, null);
     } catch (BufferUnderflowException | IllegalArgumentException e) {
       throw new SerializationException("malformed envelope: " + e, e);
     }

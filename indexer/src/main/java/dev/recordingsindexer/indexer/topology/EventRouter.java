@@ -19,6 +19,10 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>a valid event becomes an {@link Envelope#event} keyed by its {@code recording_sid};
  *   <li>a tombstone whose key is a recording SID becomes an {@link Envelope#purge} keyed by it;
+ *   <li>a command whose SID belongs to the partition being read ({@link SidPartitioner}) is marked
+ *       {@link Routed.Local} and folded by this task at once, with the event already parsed; any
+ *       other goes through the repartition topic to the task owning its SID. Producers that key by
+ *       recording SID (as the contract recommends) thus never pay for the repartition hop;
  *   <li>anything else (invalid value, tombstone without a recording SID key, an unexpected failure)
  *       becomes a {@link DeadLetter}, with a null key.
  * </ul>
@@ -35,11 +39,19 @@ final class EventRouter implements Processor<byte[], byte[], String, Routed> {
 
   private final EventParser parser;
   private final IndexerListener listener;
+  private final int partitions;
   private ProcessorContext<String, Routed> context;
 
-  EventRouter(EventParser parser, IndexerListener listener) {
+  /**
+   * @param partitions the partition count of the input topic, which the repartition topic shares
+   */
+  EventRouter(EventParser parser, IndexerListener listener, int partitions) {
     this.parser = Objects.requireNonNull(parser, "parser");
     this.listener = Objects.requireNonNull(listener, "listener");
+    if (partitions < 1) {
+      throw new IllegalArgumentException("partitions must be >= 1: " + partitions);
+    }
+    this.partitions = partitions;
   }
 
   @Override
@@ -72,18 +84,24 @@ final class EventRouter implements Processor<byte[], byte[], String, Routed> {
             DeadLetter.rejected(
                 record.key(), null, origin, DeadLetter.TOMBSTONE, TOMBSTONE_KEY_REASON));
       }
-      return record.withKey(sid).withValue(Envelope.purge(record.key(), origin));
+      return command(record, sid, Envelope.purge(record.key(), origin), origin);
     }
     ParseResult result = parser.parse(record.value());
     if (result instanceof ParseResult.Valid valid) {
-      return record
-          .withKey(valid.event().recordingSid())
-          .withValue(Envelope.event(record.key(), record.value(), origin));
+      String sid = valid.event().recordingSid();
+      return command(
+          record, sid, Envelope.event(record.key(), record.value(), origin, valid.event()), origin);
     }
     String reason = ((ParseResult.Invalid) result).reason();
     return deadLetter(
         record,
         DeadLetter.rejected(record.key(), record.value(), origin, DeadLetter.SCHEMA, reason));
+  }
+
+  private Record<String, Routed> command(
+      Record<byte[], byte[]> record, String sid, Envelope envelope, Origin origin) {
+    boolean local = origin.partition() == SidPartitioner.partitionOf(sid, partitions);
+    return record.withKey(sid).withValue(local ? new Routed.Local(envelope) : envelope);
   }
 
   private static Record<String, Routed> deadLetter(

@@ -86,11 +86,10 @@ final class FoldStep implements Processor<String, Envelope, String, DeadLetter> 
       LOG.debug("Dropping an event for purged recording {} from {}", sid, envelope.origin());
       return null;
     }
-    ParseResult parsed = parser.parse(envelope.rawValue());
-    if (!(parsed instanceof ParseResult.Valid valid) || !valid.event().recordingSid().equals(sid)) {
-      throw new IllegalStateException("the routed event no longer parses to recording " + sid);
+    RecordingEvent event = envelope.parsed() != null ? envelope.parsed() : parse(envelope);
+    if (!event.recordingSid().equals(sid)) {
+      throw new IllegalStateException("the routed event is not for recording " + sid);
     }
-    RecordingEvent event = valid.event();
     RecordingState current = store.state(sid).orElse(null);
     FoldResult result = RecordingFold.apply(current, event);
     if (result instanceof FoldResult.Rejected rejected) {
@@ -106,5 +105,12 @@ final class FoldStep implements Processor<String, Envelope, String, DeadLetter> 
       store.put(next);
     }
     return null;
+  }
+
+  private RecordingEvent parse(Envelope envelope) {
+    if (parser.parse(envelope.rawValue()) instanceof ParseResult.Valid valid) {
+      return valid.event();
+    }
+    throw new IllegalStateException("the routed event no longer parses");
   }
 }

@@ -12,29 +12,39 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
- * Wires the indexer: route and re-key ({@link EventRouter}), repartition by recording SID, fold
- * into the indexed store ({@link FoldStep}), and write everything unusable to the dead-letter topic
- * unchanged ({@link DeadLetterRecords}). Every node, topic and store has an explicit name, so the
- * internal topics are {@code <application.id>-recordings-by-sid-repartition} and {@code
- * <application.id>-recordings-changelog}.
+ * Wires the indexer: route and re-key ({@link EventRouter}); fold into the indexed store ({@link
+ * FoldStep}) at once when the record was read from its SID's partition, else after a hop through
+ * the repartition topic (both folds share the store, so they form one sub-topology reading the
+ * input and the repartition topic, partitioned alike); and write everything unusable to the
+ * dead-letter topic unchanged ({@link DeadLetterRecords}). Every node, topic and store has an
+ * explicit name, so the internal topics are {@code <application.id>-recordings-by-sid-repartition}
+ * and {@code <application.id>-recordings-changelog}.
  */
 public final class RecordingsTopology {
 
   private RecordingsTopology() {}
 
-  public static Topology build(IndexerSettings settings, IndexerListener listener) {
-    return build(settings, listener, RecordingStores.builder());
+  /**
+   * The topology for an input topic of {@code inputPartitions} partitions (read it from the cluster
+   * at start: it fixes where each recording SID lives, see {@link SidPartitioner}).
+   */
+  public static Topology build(
+      IndexerSettings settings, IndexerListener listener, int inputPartitions) {
+    return build(settings, listener, inputPartitions, RecordingStores.builder());
   }
 
   /** The topology over the given recordings store (named {@link RecordingStore#NAME}). */
   static Topology build(
-      IndexerSettings settings, IndexerListener listener, StoreBuilder<?> recordings) {
+      IndexerSettings settings,
+      IndexerListener listener,
+      int inputPartitions,
+      StoreBuilder<?> recordings) {
     if (!RecordingStore.NAME.equals(recordings.name())) {
       throw new IllegalArgumentException(
           "the recordings store must be named " + RecordingStore.NAME);
@@ -47,18 +57,32 @@ public final class RecordingsTopology {
 
     KStream<String, Routed> routed =
         builder.stream(input.name(), input.consumed("read-recording-events"))
-            .process(() -> new EventRouter(parser, listener), Named.as("route-by-recording-sid"));
-    KStream<String, DeadLetter> rejected =
+            .process(
+                () -> new EventRouter(parser, listener, inputPartitions),
+                Named.as("route-by-recording-sid"));
+    KStream<String, DeadLetter> rejectedHere =
+        routed
+            .flatMapValues(Routed::localEnvelopes, Named.as("take-local-envelopes"))
+            .process(
+                () -> new FoldStep(parser, listener, settings.purgeMarkerRetention()),
+                Named.as("fold-in-place"),
+                RecordingStore.NAME);
+    KStream<String, DeadLetter> rejectedThere =
         routed
             .flatMapValues(Routed::envelopes, Named.as("take-envelopes"))
-            .repartition(Topics.BY_RECORDING_SID.repartitioned())
+            .repartition(
+                Topics.BY_RECORDING_SID
+                    .repartitioned()
+                    .withStreamPartitioner(new SidPartitioner())
+                    .withNumberOfPartitions(inputPartitions))
             .process(
                 () -> new FoldStep(parser, listener, settings.purgeMarkerRetention()),
                 Named.as("fold-into-store"),
                 RecordingStore.NAME);
     routed
         .flatMapValues(Routed::deadLetters, Named.as("take-dead-letters"))
-        .merge(rejected, Named.as("merge-dead-letters"))
+        .merge(rejectedHere, Named.as("merge-rejected-in-place"))
+        .merge(rejectedThere, Named.as("merge-dead-letters"))
         .process(() -> new DeadLetterRecords(listener), Named.as("restore-original-records"))
         .to(deadLetters.name(), deadLetters.produced("write-dead-letters"));
     return builder.build();
@@ -81,9 +105,11 @@ public final class RecordingsTopology {
     config.put(
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         LogAndContinueExceptionHandler.class);
+    // The processors dead-letter bad content themselves; what reaches Streams is a failed store
+    // (e.g. a full disk) or a bug: skipping the record would lose it for good, so fail the task.
     config.put(
         StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-        LogAndContinueProcessingExceptionHandler.class);
+        LogAndFailProcessingExceptionHandler.class);
     config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     config.put(
         StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,

@@ -55,6 +55,15 @@ class IndexedRecordingStoreRestoreTest {
           for (IndexedRecordingStore store : List.of(original, full, compacted)) {
             assertAnswersLike(model, markers, store, "seed " + seed + " " + store.name());
           }
+          full.close();
+          compacted.close();
+          for (String name : List.of("full-" + seed, "compacted-" + seed)) {
+            IndexedRecordingStore reopened = open(name, new CapturedChangelog());
+            assertThat(reopened.approximateCount())
+                .as("the count a restore stored, read when reopening " + name)
+                .isEqualTo(model.size());
+            reopened.close();
+          }
         }
       } catch (Exception e) {
         throw new AssertionError(e);
@@ -153,6 +162,10 @@ class IndexedRecordingStoreRestoreTest {
       IndexedRecordingStore store,
       String description) {
     assertThat(store.approximateCount()).as(description).isEqualTo(model.size());
+    byte[] storedCount = store.handle().get(RecordingCount.KEY);
+    assertThat(storedCount == null ? 0 : RecordingCount.decode(storedCount))
+        .as(description + " stored count")
+        .isEqualTo(model.size());
     for (int n = 0; n < 60; n++) {
       String sid = States.sid(n);
       assertThat(store.get(sid))

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteBatchWithIndex;
 
 class IndexedRecordingStoreTest {
 
@@ -273,6 +275,59 @@ class IndexedRecordingStoreTest {
     assertThat(sids(IndexKind.DATE, null)).containsExactly(sid(1));
     assertThat(store.isPurged(sid(2))).isTrue();
     assertThat(store.approximateCount()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldReadTheStoredCountWhenReopenedInsteadOfCounting() {
+    store.put(States.started(sid(1), T0));
+    store.put(States.started(sid(2), T0));
+    store.put(States.started(sid(3), T0));
+    store.purge(sid(3), 1_000);
+    assertThat(RecordingCount.decode(store.handle().get(RecordingCount.KEY))).isEqualTo(2);
+    store.close();
+
+    reopen();
+    assertThat(store.approximateCount()).isEqualTo(2);
+    store.close();
+    storeCount(RecordingCount.encode(41));
+    reopen();
+
+    assertThat(store.approximateCount()).as("read from the key, not counted").isEqualTo(41);
+  }
+
+  @Test
+  void shouldCountOnceAndStoreTheCountWhenTheStoreHasNoneYet() {
+    store.put(States.started(sid(1), T0));
+    store.put(States.started(sid(2), T0));
+    store.close();
+    storeCount(null);
+
+    reopen();
+
+    assertThat(store.approximateCount()).isEqualTo(2);
+    assertThat(RecordingCount.decode(store.handle().get(RecordingCount.KEY))).isEqualTo(2);
+  }
+
+  private void reopen() {
+    store =
+        new IndexedRecordingStore("recordings", RocksDbSettings.defaults(), changelog.factory());
+    store.init(new TestStoreContext(stateDir), store);
+  }
+
+  /** Writes (or with null deletes) the count key of the closed store behind its back. */
+  private void storeCount(byte[] value) {
+    File dir = new File(stateDir, "recordings");
+    try (RocksDbHandle db = RocksDbHandle.open("raw", RocksDbSettings.defaults(), dir, Map.of());
+        WriteBatchWithIndex batch = new WriteBatchWithIndex(true)) {
+      if (value == null) {
+        batch.delete(RecordingCount.KEY);
+      } else {
+        batch.put(RecordingCount.KEY, value);
+      }
+      db.write(batch);
+    } catch (RocksDBException e) {
+      throw new AssertionError(e);
+    }
   }
 
   private static RecordingState completed(RecordingState started) {

@@ -14,16 +14,23 @@ import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
- * A minimal store context for unit tests: a state directory and the captured restore callback. It
- * has no changelog, metrics or app configs; stores opened with it run outside Kafka Streams.
+ * A minimal store context for unit tests: a state directory, app configs (none unless given) and
+ * the captured restore callback. It has no changelog or metrics; stores opened with it run outside
+ * Kafka Streams.
  */
 public final class TestStoreContext implements StateStoreContext {
 
   private final File stateDir;
+  private final Map<String, Object> appConfigs;
   private StateRestoreCallback restoreCallback;
 
   public TestStoreContext(File stateDir) {
+    this(stateDir, Map.of());
+  }
+
+  public TestStoreContext(File stateDir, Map<String, Object> appConfigs) {
     this.stateDir = stateDir;
+    this.appConfigs = Map.copyOf(appConfigs);
   }
 
   /** The callback the store registered, as Kafka Streams would call it while restoring. */
@@ -78,7 +85,7 @@ public final class TestStoreContext implements StateStoreContext {
 
   @Override
   public Map<String, Object> appConfigs() {
-    return Map.of();
+    return appConfigs;
   }
 
   @Override

@@ -87,6 +87,8 @@ class ChangelogRestoreTest {
           .as(scan.toString())
           .isEqualTo(scans.get(scan));
     }
+    assertThat(restored.approximateCount())
+        .isEqualTo(recordings.values().stream().filter(Optional::isPresent).count());
     ((StateStore) restored).close();
   }
 

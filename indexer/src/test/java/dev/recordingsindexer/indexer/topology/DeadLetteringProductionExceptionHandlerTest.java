@@ -2,10 +2,12 @@ package dev.recordingsindexer.indexer.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.TransactionAbortableException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -55,6 +57,18 @@ class DeadLetteringProductionExceptionHandlerTest {
     assertThat(DeadLetterRecordsTest.header(headers, "__streams.errors.topic"))
         .isEqualTo("recording-events");
     assertThat(DeadLetterRecordsTest.header(headers, "__streams.errors.offset")).isEqualTo("9");
+  }
+
+  @Test
+  void shouldLeaveAnAbortedTransactionToKafkaStreamsWithoutDeadLettering() {
+    for (ProducerRecord<byte[], byte[]> record : List.of(failed, changelog)) {
+      Response response =
+          handler.handleError(
+              context(), record, new TransactionAbortableException("aborted after retries"));
+
+      assertThat(response.result()).isEqualTo(Result.RESUME);
+      assertThat(response.deadLetterQueueRecords()).isEmpty();
+    }
   }
 
   @Test

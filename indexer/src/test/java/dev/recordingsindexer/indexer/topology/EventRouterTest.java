@@ -13,6 +13,10 @@ import org.junit.jupiter.api.Test;
 
 class EventRouterTest {
 
+  private static final int PARTITIONS = 6;
+  private static final int HOME = SidPartitioner.partitionOf(Events.SID, PARTITIONS);
+  private static final int ELSEWHERE = (HOME + 1) % PARTITIONS;
+
   private final AtomicInteger consumed = new AtomicInteger();
   private final MockProcessorContext<String, Routed> context = new MockProcessorContext<>();
   private final EventRouter router =
@@ -23,12 +27,51 @@ class EventRouterTest {
             public void onConsumed() {
               consumed.incrementAndGet();
             }
-          });
+          },
+          PARTITIONS);
 
   @BeforeEach
   void setUp() {
     router.init(context);
-    context.setRecordMetadata("recording-events", 2, 17L);
+    context.setRecordMetadata("recording-events", ELSEWHERE, 17L);
+  }
+
+  @Test
+  void shouldFoldInPlaceWithTheParsedEventWhenTheRecordWasReadFromItsSidsPartition() {
+    context.setRecordMetadata("recording-events", HOME, 17L);
+    String event = Events.json("started", "2026-01-01T10:00:00Z", Events.SID);
+
+    route(Events.bytes(Events.ROOM), Events.bytes(event));
+
+    Routed routed = single().value();
+    assertThat(routed.envelopes()).isEmpty();
+    assertThat(routed.localEnvelopes())
+        .singleElement()
+        .satisfies(envelope -> assertThat(envelope.parsed().recordingSid()).isEqualTo(Events.SID));
+  }
+
+  @Test
+  void shouldSendACommandForAnotherPartitionWithoutItsParsedEvent() {
+    String event = Events.json("started", "2026-01-01T10:00:00Z", Events.SID);
+
+    route(Events.bytes(Events.SID), Events.bytes(event));
+
+    Routed routed = single().value();
+    assertThat(routed.localEnvelopes()).isEmpty();
+    assertThat(routed.envelopes())
+        .singleElement()
+        .satisfies(envelope -> assertThat(envelope.parsed()).isNull());
+  }
+
+  @Test
+  void shouldPurgeInPlaceWhenTheTombstoneWasReadFromItsSidsPartition() {
+    context.setRecordMetadata("recording-events", HOME, 17L);
+
+    route(Events.bytes(Events.SID), null);
+
+    assertThat(single().value().localEnvelopes())
+        .singleElement()
+        .satisfies(envelope -> assertThat(envelope.kind()).isEqualTo(Envelope.Kind.PURGE));
   }
 
   @Test
@@ -46,7 +89,7 @@ class EventRouterTest {
       assertThat(envelope.kind()).isEqualTo(Envelope.Kind.EVENT);
       assertThat(envelope.rawKey()).isEqualTo(key);
       assertThat(Events.text(envelope.rawValue())).isEqualTo(event);
-      assertThat(envelope.origin()).isEqualTo(new Origin("recording-events", 2, 17L));
+      assertThat(envelope.origin()).isEqualTo(new Origin("recording-events", ELSEWHERE, 17L));
     }
   }
 
@@ -89,7 +132,7 @@ class EventRouterTest {
     assertThat(deadLetter.exception()).isEqualTo(InvalidRecordException.class.getName());
     assertThat(deadLetter.message()).startsWith("schema: ");
     assertThat(Events.text(deadLetter.rawValue())).isEqualTo("not json");
-    assertThat(deadLetter.origin()).isEqualTo(new Origin("recording-events", 2, 17L));
+    assertThat(deadLetter.origin()).isEqualTo(new Origin("recording-events", ELSEWHERE, 17L));
   }
 
   @Test

@@ -27,6 +27,13 @@ final class IndexerDriver implements AutoCloseable {
   static final String CHANGELOG = APPLICATION_ID + "-" + RecordingStore.NAME + "-changelog";
   static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
+  /**
+   * The input partitions the topology is built for. The driver reads everything from partition 0,
+   * so about a quarter of the SIDs fold in place and the rest cross the repartition topic: every
+   * test goes through both paths.
+   */
+  static final int PARTITIONS = 4;
+
   final IndexerSettings settings;
   final CountingListener listener = new CountingListener();
   private final TopologyTestDriver driver;
@@ -45,7 +52,9 @@ final class IndexerDriver implements AutoCloseable {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    driver = new TopologyTestDriver(RecordingsTopology.build(settings, listener), props, START);
+    driver =
+        new TopologyTestDriver(
+            RecordingsTopology.build(settings, listener, PARTITIONS), props, START);
     ByteArraySerializer serializer = new ByteArraySerializer();
     ByteArrayDeserializer deserializer = new ByteArrayDeserializer();
     input = driver.createInputTopic(settings.inputTopic(), serializer, serializer);

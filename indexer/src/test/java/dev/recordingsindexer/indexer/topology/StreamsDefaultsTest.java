@@ -33,7 +33,7 @@ class StreamsDefaultsTest {
   @Test
   void shouldNameTheRepartitionTopicAndTheStoreExplicitly() {
     TopologyDescription description =
-        RecordingsTopology.build(settings, IndexerListener.NONE).describe();
+        RecordingsTopology.build(settings, IndexerListener.NONE, 6).describe();
 
     assertThat(description.toString())
         .contains("recordings-by-sid-repartition")

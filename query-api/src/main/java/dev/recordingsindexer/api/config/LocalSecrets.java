@@ -1,7 +1,9 @@
 package dev.recordingsindexer.api.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.recordingsindexer.api.http.JsonProblem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -79,6 +81,13 @@ public final class LocalSecrets {
         throw new ConfigException("ACCOUNTS_FILE", accountsFile + " holds no account");
       }
       return accounts.firstEntry();
+    } catch (JsonProcessingException e) {
+      // Not chained: Jackson's message quotes the offending text, which may be a token.
+      throw new ConfigException(
+          "ACCOUNTS_FILE",
+          accountsFile
+              + " is not a JSON object of account SIDs to auth token strings"
+              + JsonProblem.where(e));
     } catch (IOException e) {
       throw new ConfigException("ACCOUNTS_FILE", "cannot read " + accountsFile, e);
     }

@@ -1,5 +1,6 @@
 package dev.recordingsindexer.api.config;
 
+import dev.recordingsindexer.api.http.HttpLimits;
 import dev.recordingsindexer.indexer.topology.IndexerSettings;
 import java.net.URI;
 import java.nio.file.Path;
@@ -22,6 +23,11 @@ import java.util.Optional;
  * @param tokenSecret signs page tokens; empty = generated once and kept under {@code stateDir}
  * @param corsAllowedOrigins allowed origins, or just {@code *}
  * @param commitIntervalMs Kafka Streams' commit interval; empty = the Streams default
+ * @param streamThreads Kafka Streams' {@code num.stream.threads}: tasks run in parallel on this
+ *     many threads
+ * @param httpLimits the HTTP server's idle timeout, per-account rate and failed-authentication
+ *     limits
+ * @param storeMemory the RocksDB memory shared by every state store of the process
  * @param demo whether to write the demo events after start
  */
 public record ServiceConfig(
@@ -42,7 +48,10 @@ public record ServiceConfig(
     ProcessingGuarantee processingGuarantee,
     Duration purgeMarkerRetention,
     Optional<Long> commitIntervalMs,
+    int streamThreads,
     Cluster cluster,
+    HttpLimits httpLimits,
+    StoreMemory storeMemory,
     boolean demo) {
 
   /**
@@ -52,8 +61,11 @@ public record ServiceConfig(
    *     partition's store on other instances, which serve reads when the active is unavailable
    * @param maxStandbyLag how far (in changelog records) a standby may trail and still serve reads
    * @param peerTimeout how long a query waits for another instance's answer before a 503
+   * @param sessionTimeout how long the group waits for a silent instance (crashed, paused, cut off)
+   *     before its partitions move to the others; until then its standbys answer for it
    */
-  public record Cluster(int numStandbyReplicas, long maxStandbyLag, Duration peerTimeout) {
+  public record Cluster(
+      int numStandbyReplicas, long maxStandbyLag, Duration peerTimeout, Duration sessionTimeout) {
     public Cluster {
       if (numStandbyReplicas < 0) {
         throw new ConfigException("NUM_STANDBY_REPLICAS", "must be >= 0: " + numStandbyReplicas);
@@ -62,6 +74,31 @@ public record ServiceConfig(
         throw new ConfigException("MAX_STANDBY_LAG", "must be >= 0: " + maxStandbyLag);
       }
       Objects.requireNonNull(peerTimeout, "peerTimeout");
+      Objects.requireNonNull(sessionTimeout, "sessionTimeout");
+    }
+  }
+
+  /**
+   * The RocksDB memory of every state store of the process: native memory, counted in RSS on top of
+   * the Java heap.
+   *
+   * @param cacheBytes the block cache shared by every store partition; it bounds data blocks, index
+   *     and filter blocks and memtables together
+   * @param writeBufferBytes the part of the cache memtables may take before the largest is flushed
+   */
+  public record StoreMemory(long cacheBytes, long writeBufferBytes) {
+    public StoreMemory {
+      if (cacheBytes <= 0) {
+        throw new ConfigException("ROCKSDB_CACHE_MB", "must be > 0: " + cacheBytes + " bytes");
+      }
+      if (writeBufferBytes <= 0 || writeBufferBytes >= cacheBytes) {
+        throw new ConfigException(
+            "ROCKSDB_WRITE_BUFFER_MB",
+            "must be more than 0 and less than ROCKSDB_CACHE_MB ("
+                + (cacheBytes >> 20)
+                + "), inside which write buffers are charged: "
+                + (writeBufferBytes >> 20));
+      }
     }
   }
 
@@ -99,6 +136,8 @@ public record ServiceConfig(
     Objects.requireNonNull(purgeMarkerRetention, "purgeMarkerRetention");
     Objects.requireNonNull(commitIntervalMs, "commitIntervalMs");
     Objects.requireNonNull(cluster, "cluster");
+    Objects.requireNonNull(httpLimits, "httpLimits");
+    Objects.requireNonNull(storeMemory, "storeMemory");
     if (recordingsTopic.equals(dlqTopic)) {
       throw new ConfigException(
           "DLQ_TOPIC", "must differ from RECORDINGS_TOPIC (" + dlqTopic + ")");
@@ -149,11 +188,45 @@ public record ServiceConfig(
             Setting.PURGE_MARKER_RETENTION, IndexerSettings.DEFAULT_PURGE_MARKER_RETENTION),
         read.optional(Setting.COMMIT_INTERVAL_MS)
             .map(v -> (long) read.integer(Setting.COMMIT_INTERVAL_MS, 0, 0, Integer.MAX_VALUE)),
+        read.integer(Setting.NUM_STREAM_THREADS, 1, 1, 64),
         new Cluster(
             read.integer(Setting.NUM_STANDBY_REPLICAS, 1, 0, 10),
             read.integer(Setting.MAX_STANDBY_LAG, 1, 0, Integer.MAX_VALUE),
-            Duration.ofMillis(read.integer(Setting.PEER_TIMEOUT_MS, 2_000, 1, 600_000))),
+            Duration.ofMillis(read.integer(Setting.PEER_TIMEOUT_MS, 2_000, 1, 600_000)),
+            Duration.ofMillis(read.integer(Setting.SESSION_TIMEOUT_MS, 45_000, 6_000, 1_800_000))),
+        httpLimits(read),
+        storeMemory(read),
         read.bool(Setting.DEMO, false));
+  }
+
+  private static StoreMemory storeMemory(SettingReader read) {
+    int cacheMib = read.integer(Setting.ROCKSDB_CACHE_MB, 64, 8, 1_048_576);
+    int writeBufferMib = read.integer(Setting.ROCKSDB_WRITE_BUFFER_MB, cacheMib / 2, 1, 1_048_576);
+    return new StoreMemory((long) cacheMib << 20, (long) writeBufferMib << 20);
+  }
+
+  private static HttpLimits httpLimits(SettingReader read) {
+    int rate = read.integer(Setting.RATE_LIMIT_PER_SECOND, 0, 0, 1_000_000);
+    return new HttpLimits(
+        Duration.ofMillis(
+            read.integer(
+                Setting.HTTP_IDLE_TIMEOUT_MS,
+                (int) HttpLimits.DEFAULT_IDLE_TIMEOUT.toMillis(),
+                1,
+                3_600_000)),
+        rate,
+        read.integer(Setting.RATE_LIMIT_BURST, Math.max(1, rate), 1, 1_000_000),
+        read.integer(
+            Setting.AUTH_FAILURES_PER_HOUR,
+            HttpLimits.DEFAULT_AUTH_FAILURES_PER_HOUR,
+            0,
+            1_000_000),
+        read.integer(
+            Setting.AUTH_FAILURES_PER_HOUR_PER_ADDRESS,
+            HttpLimits.DEFAULT_AUTH_FAILURES_PER_HOUR_PER_ADDRESS,
+            0,
+            1_000_000),
+        read.bool(Setting.TRUST_X_FORWARDED_FOR, false));
   }
 
   /** Whether the process must start its own broker. */
@@ -205,7 +278,10 @@ public record ServiceConfig(
         processingGuarantee,
         purgeMarkerRetention,
         commitIntervalMs,
+        streamThreads,
         cluster,
+        httpLimits,
+        storeMemory,
         demo);
   }
 

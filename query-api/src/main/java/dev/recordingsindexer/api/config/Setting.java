@@ -33,6 +33,25 @@ public enum Setting {
       "secret signing page tokens; instances sharing an APPLICATION_ID must share it"),
   PEER_SECRET("(none)", "secret authenticating calls between instances"),
   CORS_ALLOWED_ORIGINS("*", "comma-separated allowed origins, or *"),
+  HTTP_IDLE_TIMEOUT_MS(
+      "30000", "an HTTP connection silent this long (mid-request or between requests) is closed"),
+  RATE_LIMIT_PER_SECOND(
+      "0",
+      "requests per second each account may make; beyond, 429 with Retry-After (0 = no limit)"),
+  RATE_LIMIT_BURST(
+      "RATE_LIMIT_PER_SECOND", "requests an account may make at once under the rate (at least 1)"),
+  AUTH_FAILURES_PER_HOUR(
+      "100",
+      "failed authentications per account and client address in an hour; beyond, 429 from that"
+          + " address for that account (0 = no limit)"),
+  AUTH_FAILURES_PER_HOUR_PER_ADDRESS(
+      "1000",
+      "failed authentications per client address in an hour, whatever the accounts; beyond, 429"
+          + " from that address (0 = no limit)"),
+  TRUST_X_FORWARDED_FOR(
+      "false",
+      "true = the client address is the last X-Forwarded-For entry (behind one reverse proxy that"
+          + " sets it), else the connection's peer"),
   TOPIC_PARTITIONS(
       "6", "partitions of the input and dead-letter topics when the service creates them"),
   PROCESSING_GUARANTEE("exactly_once_v2", "exactly_once_v2 or at_least_once"),
@@ -49,7 +68,19 @@ public enum Setting {
       "changelog offsets a standby may trail and still serve reads (1: an exact copy under"
           + " exactly-once, whose last offset is a transaction marker); beyond it, 503"),
   PEER_TIMEOUT_MS("2000", "how long a query waits for another instance before answering 503"),
+  SESSION_TIMEOUT_MS(
+      "45000", "how long the group waits for a silent instance before moving its partitions"),
   COMMIT_INTERVAL_MS("(Streams default)", "Kafka Streams commit interval in milliseconds"),
+  NUM_STREAM_THREADS("1", "Kafka Streams threads processing partitions in parallel"),
+  ROCKSDB_CACHE_MB(
+      "64",
+      "RocksDB memory of all state stores of the process, in MiB: one block cache shared by every"
+          + " store partition, holding data, index and filter blocks and the write buffers"
+          + " (off-heap: it adds to RSS, not to the heap)"),
+  ROCKSDB_WRITE_BUFFER_MB(
+      "ROCKSDB_CACHE_MB / 2",
+      "the part of ROCKSDB_CACHE_MB that memtables (write buffers) may take before the largest is"
+          + " flushed; must be less than ROCKSDB_CACHE_MB"),
   DEMO("false", "true = write the demo events after start (same as --demo)");
 
   private final String defaultText;

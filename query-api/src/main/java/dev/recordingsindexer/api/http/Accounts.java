@@ -1,5 +1,6 @@
 package dev.recordingsindexer.api.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -53,6 +54,13 @@ public final class Accounts {
       Map<String, String> tokens =
           new ObjectMapper().readValue(file.toFile(), new TypeReference<Map<String, String>>() {});
       return of(tokens);
+    } catch (JsonProcessingException e) {
+      // Not chained: Jackson's message quotes the offending text, which may be a token.
+      throw new IllegalArgumentException(
+          "bad accounts file "
+              + file
+              + ": not a JSON object of account SIDs to auth token strings"
+              + JsonProblem.where(e));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read accounts file " + file, e);
     } catch (IllegalArgumentException e) {

@@ -27,6 +27,30 @@ final class ApiException extends RuntimeException {
     return new ApiException(400, 20001, parameter + ": " + why, Map.of());
   }
 
+  /** 400 (20001): the request as a whole is unacceptable (not one parameter's value). */
+  static ApiException badRequest(String why) {
+    return new ApiException(400, 20001, why, Map.of());
+  }
+
+  /**
+   * 414 (20001; Twilio has no code of its own for it): the request target is longer than {@code
+   * max} characters.
+   */
+  static ApiException uriTooLong(int max) {
+    return new ApiException(
+        414,
+        20001,
+        "URI Too Long: the path and query may have at most " + max + " characters",
+        Map.of());
+  }
+
+  /** 429 (20429) with {@code Retry-After} in whole seconds (at least 1) after {@code waitNanos}. */
+  static ApiException tooManyRequests(String why, long waitNanos) {
+    long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
+    return new ApiException(
+        429, 20429, "Too Many Requests: " + why, Map.of("Retry-After", Long.toString(seconds)));
+  }
+
   /** 401 (20003) with the Basic challenge. */
   static ApiException unauthenticated(String realm) {
     return new ApiException(

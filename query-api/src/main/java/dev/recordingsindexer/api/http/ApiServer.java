@@ -11,6 +11,12 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * The HTTP API: {@code /v1/Recordings}, {@code /v1/Recordings/{Sid}}, {@code /healthz}, {@code
@@ -18,9 +24,13 @@ import java.util.function.Consumer;
  *
  * <p>Every request first gets the CORS headers; an {@code OPTIONS} preflight is then answered 204
  * on any path without credentials; any other request under {@code /v1} must authenticate before
- * routing, so even a 404 or 405 there needs credentials. Other methods on known paths answer 405
- * with {@code Allow}; unknown paths 404. {@link ErrorResponses} maps every failure to Twilio's
- * error body. Each answered request is counted by route and status.
+ * routing, so even a 404 or 405 there needs credentials, and then spend one request of the
+ * account's rate ({@link AccountRateLimit}). Other methods on known paths answer 405 with {@code
+ * Allow}; unknown paths 404. {@link ErrorResponses} maps every failure to Twilio's error body, and
+ * {@link JettyErrors} what Jetty answers itself before routing. The size bounds of {@link
+ * HttpLimits} are checked before anything else (Jetty checks the header block, {@link
+ * RequestLimits} the target and the query); connections idle for the idle timeout are closed. Each
+ * answered request is counted by route and status.
  */
 public final class ApiServer implements AutoCloseable {
 
@@ -30,6 +40,8 @@ public final class ApiServer implements AutoCloseable {
   private final ApiSettings settings;
   private final Cors cors;
   private final BasicAuth auth;
+  private final AccountRateLimit rateLimit;
+  private final JettyErrors jettyErrors;
   private final HttpMetrics metrics;
   private final RecordingsRoutes recordings;
   private final OperationsRoutes operations;
@@ -57,11 +69,35 @@ public final class ApiServer implements AutoCloseable {
       Readiness readiness,
       PrometheusMeterRegistry registry,
       Consumer<RoutesConfig> extraRoutes) {
+    this(settings, queries, accounts, readiness, registry, extraRoutes, System::nanoTime);
+  }
+
+  /** A server whose rate limits read time from {@code nanoTime} (tests). */
+  ApiServer(
+      ApiSettings settings,
+      RecordingQueries queries,
+      Accounts accounts,
+      Readiness readiness,
+      PrometheusMeterRegistry registry,
+      Consumer<RoutesConfig> extraRoutes,
+      LongSupplier nanoTime) {
     this.extraRoutes = Objects.requireNonNull(extraRoutes, "extraRoutes");
     this.settings = Objects.requireNonNull(settings, "settings");
+    HttpLimits limits = settings.limits();
     this.cors = new Cors(settings.allowedOrigins());
-    this.auth = new BasicAuth(accounts);
     this.metrics = new HttpMetrics(registry);
+    this.auth =
+        new BasicAuth(
+            accounts,
+            new AuthThrottle(
+                limits.authFailuresPerHour(),
+                limits.authFailuresPerHourPerAddress(),
+                nanoTime,
+                metrics),
+            new ClientAddress(limits.trustForwardedFor()));
+    this.rateLimit =
+        new AccountRateLimit(limits.ratePerSecond(), limits.rateBurst(), nanoTime, metrics);
+    this.jettyErrors = new JettyErrors(cors, metrics);
     this.recordings =
         new RecordingsRoutes(
             queries, new PageTokens(settings.tokenSecret()), metrics, settings.publicBaseUrl());
@@ -73,7 +109,7 @@ public final class ApiServer implements AutoCloseable {
     if (app != null) {
       throw new IllegalStateException("already started");
     }
-    app = Javalin.create(this::configure).start(settings.port());
+    app = Javalin.create(this::configure).start();
     return app.port();
   }
 
@@ -89,6 +125,12 @@ public final class ApiServer implements AutoCloseable {
   private void configure(JavalinConfig config) {
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
+    config.jetty.modifyHttpConfiguration(
+        http -> http.setRequestHeaderSize(HttpLimits.MAX_REQUEST_HEADER_BYTES));
+    config.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
+    config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
+    config.jetty.addConnector(this::connector);
+    config.router.javaLangErrorHandler(ErrorResponses::answerError);
     RoutesConfig routes = config.routes;
     routes.before(this::beforeEverything);
     routes.get("/v1/Recordings", recordings::list);
@@ -110,14 +152,24 @@ public final class ApiServer implements AutoCloseable {
     routes.after(metrics::countRequest);
   }
 
+  /** The one connector: the configured port, closing connections idle for the idle timeout. */
+  private Connector connector(Server server, HttpConfiguration http) {
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    connector.setPort(settings.port());
+    connector.setIdleTimeout(settings.limits().idleTimeout().toMillis());
+    return connector;
+  }
+
   private void beforeEverything(Context ctx) {
     cors.apply(ctx);
+    RequestLimits.check(ctx);
     if (ctx.method().equals(HandlerType.OPTIONS)) {
       cors.preflight(ctx);
       return;
     }
     if (ctx.path().equals("/v1") || ctx.path().startsWith("/v1/")) {
       auth.authenticate(ctx);
+      rateLimit.acquire(BasicAuth.account(ctx));
     }
   }
 

@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * How the HTTP API listens and answers: its port, the public base URL written into every link, the
- * browser origins allowed by CORS, and the secret that signs page tokens.
+ * browser origins allowed by CORS, the secret that signs page tokens, and what it accepts from one
+ * client.
  *
  * @param port the TCP port; 0 picks a free one (tests)
  * @param publicBaseUrl the absolute base of every URL in a response (no trailing slash needed), or
@@ -15,9 +16,14 @@ import java.util.Objects;
  * @param allowedOrigins browser origins allowed by CORS; {@code "*"} allows any; never empty
  * @param tokenSecret signs page tokens; instances sharing an application id share it; at least 16
  *     bytes
+ * @param limits timeouts, request rates and failed-authentication limits
  */
 public record ApiSettings(
-    int port, String publicBaseUrl, List<String> allowedOrigins, byte[] tokenSecret) {
+    int port,
+    String publicBaseUrl,
+    List<String> allowedOrigins,
+    byte[] tokenSecret,
+    HttpLimits limits) {
 
   private static final int MIN_SECRET_BYTES = 16;
 
@@ -36,6 +42,13 @@ public record ApiSettings(
           "tokenSecret must have at least " + MIN_SECRET_BYTES + " bytes: " + tokenSecret.length);
     }
     tokenSecret = tokenSecret.clone();
+    Objects.requireNonNull(limits, "limits");
+  }
+
+  /** Settings with {@link HttpLimits#defaults()}. */
+  public ApiSettings(
+      int port, String publicBaseUrl, List<String> allowedOrigins, byte[] tokenSecret) {
+    this(port, publicBaseUrl, allowedOrigins, tokenSecret, HttpLimits.defaults());
   }
 
   @Override

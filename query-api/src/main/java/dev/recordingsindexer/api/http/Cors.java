@@ -1,7 +1,9 @@
 package dev.recordingsindexer.api.http;
 
 import io.javalin.http.Context;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -17,7 +19,8 @@ final class Cors {
   private static final String ALLOWED_HEADERS =
       "Authorization, Content-Type, Accept, Origin, X-Requested-With";
   private static final String EXPOSED_HEADERS =
-      "Retry-After, WWW-Authenticate, Allow, Content-Type, Content-Length";
+      "Retry-After, WWW-Authenticate, Allow, Content-Type, Content-Length, "
+          + ErrorResponses.REQUEST_ID_HEADER;
   private static final String ANY = "*";
   private static final String PREFLIGHT_MAX_AGE_SECONDS = "600";
 
@@ -31,7 +34,11 @@ final class Cors {
 
   /** Sets the headers every response carries. */
   void apply(Context ctx) {
-    String origin = ctx.header("Origin");
+    headers(ctx.header("Origin")).forEach(ctx::header);
+  }
+
+  /** The headers every response carries, for a request with this {@code Origin} (or null). */
+  Map<String, String> headers(String origin) {
     boolean echo = origin != null && (anyOrigin || allowedOrigins.contains(origin));
     String allowOrigin;
     if (echo) {
@@ -41,14 +48,16 @@ final class Cors {
     } else {
       allowOrigin = allowedOrigins.get(0);
     }
-    ctx.header("Access-Control-Allow-Origin", allowOrigin);
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Access-Control-Allow-Origin", allowOrigin);
     if (origin != null || !anyOrigin) {
-      ctx.header("Vary", "Origin");
+      headers.put("Vary", "Origin");
     }
-    ctx.header("Access-Control-Allow-Credentials", Boolean.toString(!ANY.equals(allowOrigin)));
-    ctx.header("Access-Control-Allow-Methods", ALLOWED_METHODS);
-    ctx.header("Access-Control-Allow-Headers", ALLOWED_HEADERS);
-    ctx.header("Access-Control-Expose-Headers", EXPOSED_HEADERS);
+    headers.put("Access-Control-Allow-Credentials", Boolean.toString(!ANY.equals(allowOrigin)));
+    headers.put("Access-Control-Allow-Methods", ALLOWED_METHODS);
+    headers.put("Access-Control-Allow-Headers", ALLOWED_HEADERS);
+    headers.put("Access-Control-Expose-Headers", EXPOSED_HEADERS);
+    return headers;
   }
 
   /** Adds what only a preflight answer carries. */

@@ -3,6 +3,10 @@ package dev.recordingsindexer.api.http;
 import dev.recordingsindexer.indexer.query.QueryUnavailableException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,11 +14,23 @@ import org.slf4j.LoggerFactory;
  * The one place that turns a failure into a response: Twilio's error body with {@code
  * application/json}, the status and code, and the headers the status needs ({@code
  * WWW-Authenticate}, {@code Allow}, {@code Retry-After}). Anything unexpected becomes a 500 whose
- * body says nothing about the cause; the cause is logged.
+ * body says nothing about the cause; the cause is logged with a request id that the response
+ * carries in {@value #REQUEST_ID_HEADER}, so an operator can find it. Errors Jetty raises before
+ * routing are written by {@link JettyErrors} with the same codes.
+ *
+ * <p>Codes by status: Twilio's own where it has one (400 20001, 401 20003, 404 20404, 405 20004,
+ * 429 20429, 500 20500, 503 20503); any other 4xx (414, 431, 413, ...) is 20001, since the request
+ * is invalid and Twilio has no code of its own for it; any other 5xx is 20500.
  */
 final class ErrorResponses {
 
+  /** The response header naming a failure in the server's log (as Twilio's own, RQ + 32 hex). */
+  static final String REQUEST_ID_HEADER = "Twilio-Request-Id";
+
+  static final String INTERNAL_ERROR = "An internal server error occurred";
+
   private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private ErrorResponses() {}
 
@@ -32,9 +48,50 @@ final class ErrorResponses {
     } else if (failure instanceof HttpResponseException http) {
       answerFramework(http, ctx);
     } else {
-      LOG.error("Unexpected failure answering {} {}", ctx.method(), ctx.path(), failure);
-      write(ctx, 500, 20500, "An internal server error occurred");
+      String id = newRequestId();
+      LOG.error("Unexpected failure answering {} {} [{}]", ctx.method(), ctx.path(), id, failure);
+      ctx.header(REQUEST_ID_HEADER, id);
+      write(ctx, 500, 20500, INTERNAL_ERROR);
     }
+  }
+
+  /**
+   * Answers a {@link Error} that escaped a handler (Javalin hands those over without a context):
+   * the generic 500, the error logged with the request id.
+   */
+  static void answerError(HttpServletResponse response, Error error) {
+    String id = newRequestId();
+    LOG.error("Fatal error answering a request [{}]", id, error);
+    if (response.isCommitted()) {
+      return;
+    }
+    response.setStatus(500);
+    response.setContentType("application/json");
+    response.setHeader(REQUEST_ID_HEADER, id);
+    try {
+      response.getOutputStream().write(JsonBodies.error(500, 20500, INTERNAL_ERROR));
+    } catch (IOException e) {
+      LOG.debug("Could not write the 500 [{}]", id, e);
+    }
+  }
+
+  /** Twilio's error code for an HTTP status (see the class comment). */
+  static int codeFor(int status) {
+    return switch (status) {
+      case 401 -> 20003;
+      case 404 -> 20404;
+      case 405 -> 20004;
+      case 429 -> 20429;
+      case 503 -> 20503;
+      default -> status >= 500 ? 20500 : 20001;
+    };
+  }
+
+  /** A fresh id for one failure, in Twilio's request id shape ({@code RQ} + 32 hex digits). */
+  static String newRequestId() {
+    byte[] bytes = new byte[16];
+    RANDOM.nextBytes(bytes);
+    return "RQ" + HexFormat.of().formatHex(bytes);
   }
 
   private static void answerFramework(HttpResponseException http, Context ctx) {
@@ -42,10 +99,12 @@ final class ErrorResponses {
     if (status == 404) {
       write(ctx, 404, 20404, "The requested resource " + ctx.path() + " was not found");
     } else if (status >= 500) {
-      LOG.error("Framework failure answering {} {}", ctx.method(), ctx.path(), http);
-      write(ctx, status, 20000 + status, "An internal server error occurred");
+      String id = newRequestId();
+      LOG.error("Framework failure answering {} {} [{}]", ctx.method(), ctx.path(), id, http);
+      ctx.header(REQUEST_ID_HEADER, id);
+      write(ctx, status, codeFor(status), INTERNAL_ERROR);
     } else {
-      write(ctx, status, status == 400 ? 20001 : 20000 + status, safeMessage(http, status));
+      write(ctx, status, codeFor(status), safeMessage(http, status));
     }
   }
 

@@ -10,10 +10,12 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * The HTTP layer's meters: {@code http_requests_total} by route template, method and status, and
- * {@code recordings_query_seconds}, a latency histogram of the read facade tagged by query plan
- * ({@code fetch} for single lookups). Routes are templates, never raw paths, so the number of
- * series stays bounded.
+ * The HTTP layer's meters: {@code http_requests_total} by route template, method and status
+ * (including what Jetty answers before routing), {@code http_rate_limited_total} by reason ({@code
+ * account}, {@code auth_failures}; both present from the start), and {@code
+ * recordings_query_seconds}, a latency histogram of the read facade tagged by query plan ({@code
+ * fetch} for single lookups). Routes are templates, never raw paths, so the number of series stays
+ * bounded.
  */
 final class HttpMetrics {
 
@@ -24,17 +26,39 @@ final class HttpMetrics {
 
   HttpMetrics(MeterRegistry registry) {
     this.registry = Objects.requireNonNull(registry, "registry");
+    rateLimitedCounter("account");
+    rateLimitedCounter("auth_failures");
   }
 
   /** Counts one answered request. */
   void countRequest(Context ctx) {
+    countRequest(ctx.path(), ctx.method().name(), ctx.statusCode());
+  }
+
+  /** Counts one request answered outside the routes (by {@link JettyErrors}). */
+  void countRequest(String path, String method, int status) {
     Counter.builder("http.requests")
         .description("HTTP requests answered, by route template, method and status")
-        .tag("route", route(ctx.path()))
-        .tag("method", method(ctx.method()))
-        .tag("status", Integer.toString(ctx.statusCode()))
+        .tag("route", route(path == null ? "" : path))
+        .tag("method", method(method))
+        .tag("status", Integer.toString(status))
         .register(registry)
         .increment();
+  }
+
+  /**
+   * Counts one request refused with 429: {@code reason} is {@code account} (the account's rate) or
+   * {@code auth_failures} (too many failed authentications).
+   */
+  void rateLimited(String reason) {
+    rateLimitedCounter(reason).increment();
+  }
+
+  private Counter rateLimitedCounter(String reason) {
+    return Counter.builder("http.rate.limited")
+        .description("Requests refused with 429, by reason: account rate or auth failures")
+        .tag("reason", reason)
+        .register(registry);
   }
 
   /** Runs a list query, timing it under the plan it used. */
@@ -58,8 +82,10 @@ final class HttpMetrics {
         .register(registry);
   }
 
-  private static String method(HandlerType method) {
-    return HandlerType.commonHttp().contains(method) ? method.name() : "other";
+  private static String method(String method) {
+    return HandlerType.commonHttp().stream().anyMatch(m -> m.name().equals(method))
+        ? method
+        : "other";
   }
 
   private static String route(String path) {

@@ -32,8 +32,18 @@ final class IsoDates {
 
   private IsoDates() {}
 
-  /** The instant, or empty when the text is none of the accepted forms. */
+  private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+  /**
+   * The instant, or empty when the text is none of the accepted forms or falls outside the UTC
+   * years 0000 to 9999 (the only ones a link can write back in the same form).
+   */
   static Optional<Instant> parse(String text) {
+    return parseAnyYear(text).filter(at -> !at.isBefore(EARLIEST) && !at.isAfter(LATEST));
+  }
+
+  private static Optional<Instant> parseAnyYear(String text) {
     TemporalAccessor parsed;
     try {
       parsed =

@@ -21,6 +21,13 @@ record ListParameters(RecordingFilter filter, int pageSize, long page, String pa
   static final int DEFAULT_PAGE_SIZE = 50;
   static final int MAX_PAGE_SIZE = 100;
 
+  /**
+   * Most {@code GroupingSid} values in one request: with the other filters and the three paging
+   * parameters a {@code meta} URL adds, a page's links stay within {@link
+   * HttpLimits#MAX_QUERY_PARAMETERS}.
+   */
+  static final int MAX_GROUPING_SIDS = 50;
+
   private static final Pattern SID = Pattern.compile("^[a-zA-Z]{2}[0-9a-fA-F]{32}$");
   private static final Pattern DIGITS = Pattern.compile("^[0-9]+$");
 
@@ -40,6 +47,9 @@ record ListParameters(RecordingFilter filter, int pageSize, long page, String pa
    * @throws ApiException 400 (20001) naming the first invalid parameter and why
    */
   static ListParameters from(QueryString query) {
+    if (query.all("GroupingSid").size() > MAX_GROUPING_SIDS) {
+      throw ApiException.badParameter("GroupingSid", "at most " + MAX_GROUPING_SIDS + " values");
+    }
     RecordingFilter filter =
         new RecordingFilter(
             status(query.last("Status")),

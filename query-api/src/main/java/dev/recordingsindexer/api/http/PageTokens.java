@@ -27,6 +27,11 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class PageTokens {
 
+  /** The range of creation times a cursor may hold: the UTC years 0000 to 9999 events may carry. */
+  private static final long MIN_SECONDS = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
+
+  private static final long MAX_SECONDS = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+
   private static final String ALGORITHM = "HmacSHA256";
   private static final int MAC_BYTES = 32;
   private static final byte VERSION = 1;
@@ -127,6 +132,9 @@ final class PageTokens {
     String sid = new String(sidBytes, StandardCharsets.US_ASCII);
     if (!RECORDING_SID.matcher(sid).matches()) {
       throw invalid();
+    }
+    if (seconds < MIN_SECONDS || seconds > MAX_SECONDS) {
+      throw invalid(); // signed, yet no listed recording can sit there
     }
     SortKey key = new SortKey(Instant.ofEpochSecond(seconds, nanos), sid);
     switch (kind) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.LagInfo;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -31,12 +32,21 @@ public final class StreamsLocalReplicas implements LocalReplicas {
   private final String storeName;
   private final long maxStandbyLag;
   private final LocalScanner scanner;
+  private final IntPredicate restoring;
 
   /**
    * @param maxStandbyLag the largest offset lag (records) at which a standby may answer, >= 0
+   * @param restoring whether an active task of this instance restores a store partition now (from
+   *     the restore listener): checked as well as Kafka Streams' own rule, which may hand out a
+   *     store whose task is between restoration and processing
    */
   public StreamsLocalReplicas(
-      KafkaStreams streams, String storeName, long maxStandbyLag, LocalScanner scanner) {
+      KafkaStreams streams,
+      String storeName,
+      long maxStandbyLag,
+      LocalScanner scanner,
+      IntPredicate restoring) {
+    this.restoring = Objects.requireNonNull(restoring, "restoring");
     this.streams = Objects.requireNonNull(streams, "streams");
     this.storeName = Objects.requireNonNull(storeName, "storeName");
     this.scanner = Objects.requireNonNull(scanner, "scanner");
@@ -73,6 +83,8 @@ public final class StreamsLocalReplicas implements LocalReplicas {
     if (replica == Replica.STANDBY) {
       checkLag(partition);
       parameters = parameters.enableStaleStores();
+    } else if (restoring.test(partition)) {
+      throw unavailable("the active task of partition " + partition + " is restoring", null);
     }
     try {
       return streams.store(parameters);

@@ -40,7 +40,9 @@ class ServiceConfigTest {
     assertThat(config.processingGuarantee()).isEqualTo(ProcessingGuarantee.EXACTLY_ONCE_V2);
     assertThat(config.purgeMarkerRetention()).isEqualTo(IndexerSettings.FOREVER);
     assertThat(config.commitIntervalMs()).isEmpty();
-    assertThat(config.cluster()).isEqualTo(new ServiceConfig.Cluster(1, 1, Duration.ofSeconds(2)));
+    assertThat(config.streamThreads()).isEqualTo(1);
+    assertThat(config.cluster())
+        .isEqualTo(new ServiceConfig.Cluster(1, 1, Duration.ofSeconds(2), Duration.ofSeconds(45)));
     assertThat(config.demo()).isFalse();
   }
 
@@ -65,15 +67,19 @@ class ServiceConfigTest {
             Map.entry("PROCESSING_GUARANTEE", "at_least_once"),
             Map.entry("PURGE_MARKER_RETENTION", "PT12H"),
             Map.entry("COMMIT_INTERVAL_MS", "250"),
+            Map.entry("NUM_STREAM_THREADS", "2"),
             Map.entry("NUM_STANDBY_REPLICAS", "2"),
             Map.entry("MAX_STANDBY_LAG", "500"),
             Map.entry("PEER_TIMEOUT_MS", "750"),
+            Map.entry("SESSION_TIMEOUT_MS", "10000"),
             Map.entry("DEMO", "true"));
 
     ServiceConfig config = ServiceConfig.fromEnvironment(env);
 
     assertThat(config.cluster())
-        .isEqualTo(new ServiceConfig.Cluster(2, 500, Duration.ofMillis(750)));
+        .isEqualTo(
+            new ServiceConfig.Cluster(2, 500, Duration.ofMillis(750), Duration.ofSeconds(10)));
+    assertThat(config.streamThreads()).isEqualTo(2);
     assertThat(config.kafkaBootstrapServers()).contains("kafka-1:9092,kafka-2:9093");
     assertThat(config.embeddedBroker()).isFalse();
     assertThat(config.indexerSettings().inputTopic()).isEqualTo("events.in");
@@ -174,6 +180,10 @@ class ServiceConfigTest {
         "MAX_STANDBY_LAG|-1",
         "MAX_STANDBY_LAG|lots",
         "PEER_TIMEOUT_MS|0",
+        "ROCKSDB_CACHE_MB|4",
+        "ROCKSDB_CACHE_MB|64MB",
+        "ROCKSDB_WRITE_BUFFER_MB|0",
+        "ROCKSDB_WRITE_BUFFER_MB|64",
         "DEMO|maybe"
       })
   void shouldFailFastNamingTheVariable(String variable, String value) {
@@ -181,6 +191,42 @@ class ServiceConfigTest {
         .isInstanceOfSatisfying(
             ConfigException.class, e -> assertThat(e.variable()).isEqualTo(variable))
         .hasMessageStartingWith(variable + ": ");
+  }
+
+  @Test
+  void shouldBoundRocksDbTo64MibWithHalfForWriteBuffersByDefault() {
+    ServiceConfig config = ServiceConfig.fromEnvironment(Map.of());
+
+    assertThat(config.storeMemory()).isEqualTo(new ServiceConfig.StoreMemory(64L << 20, 32L << 20));
+  }
+
+  @Test
+  void shouldReadTheRocksDbMemoryInMib() {
+    ServiceConfig config =
+        ServiceConfig.fromEnvironment(
+            Map.of("ROCKSDB_CACHE_MB", "256", "ROCKSDB_WRITE_BUFFER_MB", "48"));
+
+    assertThat(config.storeMemory())
+        .isEqualTo(new ServiceConfig.StoreMemory(256L << 20, 48L << 20));
+  }
+
+  @Test
+  void shouldDefaultTheWriteBuffersToHalfOfAConfiguredCache() {
+    ServiceConfig config = ServiceConfig.fromEnvironment(Map.of("ROCKSDB_CACHE_MB", "16"));
+
+    assertThat(config.storeMemory().writeBufferBytes()).isEqualTo(8L << 20);
+  }
+
+  @Test
+  void shouldRejectWriteBuffersThatDoNotFitInTheCache() {
+    assertThatThrownBy(
+            () ->
+                ServiceConfig.fromEnvironment(
+                    Map.of("ROCKSDB_CACHE_MB", "32", "ROCKSDB_WRITE_BUFFER_MB", "32")))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e -> assertThat(e.variable()).isEqualTo("ROCKSDB_WRITE_BUFFER_MB"))
+        .hasMessageContaining("less than ROCKSDB_CACHE_MB (32)");
   }
 
   @Test

@@ -10,9 +10,12 @@ import dev.recordingsindexer.indexer.model.RecordingStatus;
 import dev.recordingsindexer.indexer.query.RecordingQueries;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** An {@link ApiServer} on a free port with two accounts, and a client that speaks to it. */
@@ -39,6 +43,10 @@ final class TestServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   final AtomicReference<Optional<String>> notReady = new AtomicReference<>(Optional.empty());
+
+  /** The clock of the rate limits, in nanoseconds; tests move it. */
+  final AtomicLong nanoTime = new AtomicLong();
+
   final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final HttpClient client = HttpClient.newHttpClient();
   private final ApiServer server;
@@ -58,14 +66,30 @@ final class TestServer implements AutoCloseable {
 
   private TestServer(
       RecordingQueries queries, String publicBaseUrl, List<String> origins, byte[] secret) {
+    this(queries, publicBaseUrl, origins, secret, HttpLimits.defaults());
+  }
+
+  /** A server with {@code limits}, whose rate limits read {@link #nanoTime} (starting at 0). */
+  TestServer(RecordingQueries queries, HttpLimits limits) {
+    this(queries, null, List.of(ORIGIN), SECRET, limits);
+  }
+
+  private TestServer(
+      RecordingQueries queries,
+      String publicBaseUrl,
+      List<String> origins,
+      byte[] secret,
+      HttpLimits limits) {
     Accounts accounts = Accounts.of(Map.of(ACCOUNT, TOKEN, OTHER_ACCOUNT, OTHER_TOKEN));
     server =
         new ApiServer(
-            new ApiSettings(0, publicBaseUrl, origins, secret),
+            new ApiSettings(0, publicBaseUrl, origins, secret, limits),
             queries,
             accounts,
             notReady::get,
-            registry);
+            registry,
+            routes -> {},
+            nanoTime::get);
     base = "http://localhost:" + server.start();
   }
 
@@ -106,6 +130,65 @@ final class TestServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Sends {@code request} byte for byte from the local address {@code local} (null for any) and
+   * returns everything the server writes until it closes the connection; the request should ask for
+   * {@code Connection: close}. A reset after the server answered (it may close before reading all
+   * of an oversized request) still returns what arrived.
+   */
+  String rawFrom(InetAddress local, String request) {
+    URI uri = URI.create(base);
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), uri.getPort(), local, 0)) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      ByteArrayOutputStream answer = new ByteArrayOutputStream();
+      byte[] buffer = new byte[8192];
+      try {
+        for (int n; (n = socket.getInputStream().read(buffer)) >= 0; ) {
+          answer.write(buffer, 0, n);
+        }
+      } catch (SocketException reset) {
+        if (answer.size() == 0) {
+          throw reset;
+        }
+      }
+      return answer.toString(StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A GET of {@code target} with {@code headers} (each {@code "Name: value"}), closing after. */
+  static String rawGet(String target, String... headers) {
+    StringBuilder request = new StringBuilder("GET ").append(target).append(" HTTP/1.1\r\n");
+    request.append("Host: localhost\r\n");
+    for (String header : headers) {
+      request.append(header).append("\r\n");
+    }
+    return request.append("Connection: close\r\n\r\n").toString();
+  }
+
+  /** The status code of a raw answer. */
+  static int status(String rawAnswer) {
+    return Integer.parseInt(rawAnswer.substring("HTTP/1.1 ".length(), "HTTP/1.1 ".length() + 3));
+  }
+
+  /** The first value of header {@code name} in a raw answer, or null. */
+  static String header(String rawAnswer, String name) {
+    for (String line : rawAnswer.substring(0, rawAnswer.indexOf("\r\n\r\n")).split("\r\n")) {
+      int colon = line.indexOf(':');
+      if (colon > 0 && line.substring(0, colon).equalsIgnoreCase(name)) {
+        return line.substring(colon + 1).trim();
+      }
+    }
+    return null;
+  }
+
+  /** The body of a raw answer. */
+  static String body(String rawAnswer) {
+    return rawAnswer.substring(rawAnswer.indexOf("\r\n\r\n") + 4);
   }
 
   static String basic(String user, String password) {

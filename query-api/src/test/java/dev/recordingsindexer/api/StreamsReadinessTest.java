@@ -1,0 +1,108 @@
+package dev.recordingsindexer.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class StreamsReadinessTest {
+
+  private final StreamsReadiness readiness = new StreamsReadiness(() -> {});
+  private final AtomicReference<Map<MetricName, Metric>> metrics = new AtomicReference<>(Map.of());
+
+  @BeforeEach
+  void setUp() {
+    readiness.watch(metrics::get);
+    readiness.onChange(KafkaStreams.State.RUNNING, KafkaStreams.State.REBALANCING);
+  }
+
+  @Test
+  void shouldBeReadyWhenRunningRestoredAndHeartbeatingRecently() {
+    metrics.set(heartbeats(2.0, 0.0));
+
+    assertThat(readiness.whyNotReady()).isEmpty();
+  }
+
+  @Test
+  void shouldNotBeReadyWhileAStorePartitionRestores() {
+    readiness.onRestoreStart(new TopicPartition("changelog", 3), "recordings", 0, 10);
+
+    assertThat(readiness.whyNotReady()).contains("1 store partition(s) restoring");
+
+    readiness.onRestoreEnd(new TopicPartition("changelog", 3), "recordings", 10);
+    assertThat(readiness.whyNotReady()).isEmpty();
+  }
+
+  @Test
+  void shouldTellWhichStorePartitionsAreRestoring() {
+    readiness.onRestoreStart(
+        new TopicPartition("app-recordings-changelog", 12), "recordings", 0, 9);
+
+    assertThat(readiness.restoring(12)).isTrue();
+    assertThat(readiness.restoring(2)).isFalse();
+
+    readiness.onRestoreSuspended(
+        new TopicPartition("app-recordings-changelog", 12), "recordings", 4);
+    assertThat(readiness.restoring(12)).isFalse();
+  }
+
+  @Test
+  void shouldNotBeReadyWhenAConsumerHasNotHeartbeatedForLongerThanTheLimit() {
+    metrics.set(heartbeats(1.0, StreamsReadiness.HEARTBEAT_SILENCE_LIMIT_S + 1));
+
+    assertThat(readiness.whyNotReady())
+        .hasValueSatisfying(reason -> assertThat(reason).contains("no group heartbeat"));
+  }
+
+  @Test
+  void shouldIgnoreConsumersThatHaveNotJoinedAGroupYet() {
+    metrics.set(heartbeats(Double.NaN));
+
+    assertThat(readiness.whyNotReady()).isEmpty();
+  }
+
+  @Test
+  void shouldNotBeReadyUnlessRunning() {
+    readiness.onChange(KafkaStreams.State.REBALANCING, KafkaStreams.State.RUNNING);
+
+    assertThat(readiness.whyNotReady()).contains("streams REBALANCING");
+  }
+
+  private static Map<MetricName, Metric> heartbeats(double... secondsAgo) {
+    Map<MetricName, Metric> metrics = new java.util.HashMap<>();
+    for (int i = 0; i < secondsAgo.length; i++) {
+      MetricName name =
+          new MetricName(
+              "last-heartbeat-seconds-ago",
+              "consumer-coordinator-metrics",
+              "",
+              Map.of("client-id", "thread-" + i + "-consumer"));
+      double value = secondsAgo[i];
+      metrics.put(name, metric(name, value));
+    }
+    metrics.put(
+        new MetricName("commit-rate", "consumer-coordinator-metrics", "", Map.of()),
+        metric(null, 1e9));
+    return metrics;
+  }
+
+  private static Metric metric(MetricName name, double value) {
+    return new Metric() {
+      @Override
+      public MetricName metricName() {
+        return name;
+      }
+
+      @Override
+      public Object metricValue() {
+        return value;
+      }
+    };
+  }
+}
