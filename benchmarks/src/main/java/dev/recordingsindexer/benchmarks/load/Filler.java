@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Writes a stream of records with one idempotent producer tuned for throughput (lz4, 256 KiB
@@ -49,24 +48,10 @@ final class Filler {
   }
 
   private Map<String, Object> config() {
-    return Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        bootstrapServers,
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-        ByteArraySerializer.class,
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-        ByteArraySerializer.class,
-        ProducerConfig.ACKS_CONFIG,
-        "all",
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-        true,
-        ProducerConfig.LINGER_MS_CONFIG,
-        5,
-        ProducerConfig.BATCH_SIZE_CONFIG,
-        256 * 1024,
-        ProducerConfig.COMPRESSION_TYPE_CONFIG,
-        "lz4",
-        ProducerConfig.BUFFER_MEMORY_CONFIG,
-        64L * 1024 * 1024);
+    Map<String, Object> config = ProducerSettings.of(bootstrapServers, 5);
+    config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+    config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
+    return config;
   }
 }

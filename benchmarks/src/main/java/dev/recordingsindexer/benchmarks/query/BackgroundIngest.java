@@ -1,6 +1,7 @@
 package dev.recordingsindexer.benchmarks.query;
 
 import dev.recordingsindexer.benchmarks.load.Dataset;
+import dev.recordingsindexer.benchmarks.load.ProducerSettings;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
@@ -10,7 +11,6 @@ import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Ingest load while freshness is probed: one thread replays the data set's events, over and over,
@@ -111,20 +111,8 @@ final class BackgroundIngest implements AutoCloseable {
   }
 
   private static Map<String, Object> config(String bootstrapServers) {
-    return Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        bootstrapServers,
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-        ByteArraySerializer.class,
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-        ByteArraySerializer.class,
-        ProducerConfig.ACKS_CONFIG,
-        "all",
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-        true,
-        ProducerConfig.LINGER_MS_CONFIG,
-        5,
-        ProducerConfig.COMPRESSION_TYPE_CONFIG,
-        "lz4");
+    Map<String, Object> config = ProducerSettings.of(bootstrapServers, 5);
+    config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    return config;
   }
 }

@@ -2,6 +2,7 @@ package dev.recordingsindexer.benchmarks.query;
 
 import dev.recordingsindexer.benchmarks.load.Dataset;
 import dev.recordingsindexer.benchmarks.load.Dataset.Recording;
+import dev.recordingsindexer.benchmarks.load.ProducerSettings;
 import dev.recordingsindexer.benchmarks.query.HttpConnection.Response;
 import dev.recordingsindexer.benchmarks.query.ResponseCheck.BadResponse;
 import java.io.IOException;
@@ -17,9 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Measures how long a brand-new recording takes to show in the API: writes the events of one probe
@@ -72,21 +71,7 @@ final class FreshnessProbe implements AutoCloseable {
     this.pollGap = pollGap;
     this.timeout = timeout;
     this.connection = new HttpConnection(url, Duration.ofSeconds(10));
-    this.producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                ProducerConfig.LINGER_MS_CONFIG,
-                0));
+    this.producer = new KafkaProducer<>(ProducerSettings.of(bootstrapServers, 0));
   }
 
   /** Errors by kind so far (probe-existed, timeout, io, status-503, ...). */
