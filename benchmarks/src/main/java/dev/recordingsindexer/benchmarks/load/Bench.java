@@ -2,10 +2,12 @@ package dev.recordingsindexer.benchmarks.load;
 
 import dev.recordingsindexer.benchmarks.query.FreshnessBenchmark;
 import dev.recordingsindexer.benchmarks.query.QueryBenchmark;
+import dev.recordingsindexer.benchmarks.query.SoakBenchmark;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
 
 /**
  * The performance kit's command line: {@code Bench <subcommand> [options]}. Each subcommand prints
@@ -31,6 +33,10 @@ public final class Bench {
                         (target heap <= 512 MiB at 1,000,000 recordings with -Xmx512m)
         query           query latency under load (KIT2's driver; its options pass through)
         freshness       time from event produced to visible (KIT2's driver; options pass through)
+        soak            --minutes (30) of replayed ingest (--ingest-rate 1400 events/s) and queries
+                        (--query-rate 150/s), sampling heap, RSS, files, RocksDB memory and lag
+                        every 10 s; plot to --plot (docs/img/soak-<minutes>min.png), verdict
+                        (--recordings defaults to 100000 here; not part of CI)
 
       options (defaults):
       """;
@@ -47,15 +53,19 @@ public final class Bench {
       return args.isEmpty() ? 2 : 0;
     }
     BenchOptions options;
+    List<String> given = new ArrayList<>(args.subList(1, args.size()));
+    if (args.get(0).equals("soak") && !given.contains("--recordings")) {
+      given.addAll(List.of("--recordings", "100000"));
+    }
     try {
-      options = BenchOptions.parse(args.subList(1, args.size()));
+      options = BenchOptions.parse(given);
     } catch (IllegalArgumentException e) {
       System.err.println("error: " + e.getMessage());
       return 2;
     }
     String subcommand = args.get(0);
     ResultLog.markStart();
-    if (!List.of("query", "freshness").contains(subcommand) && !options.rest().isEmpty()) {
+    if (!List.of("query", "freshness", "soak").contains(subcommand) && !options.rest().isEmpty()) {
       System.err.println("error: unknown options " + options.rest() + "\n" + usage());
       return 2;
     }
@@ -65,7 +75,7 @@ public final class Bench {
       case "ingest" -> IngestBenchmark.run(options);
       case "restore" -> RestoreBenchmark.run(options);
       case "footprint" -> FootprintBenchmark.run(options);
-      case "query", "freshness" -> delegate(subcommand, options);
+      case "query", "freshness", "soak" -> delegate(subcommand, options);
       default -> {
         System.err.println("error: unknown subcommand " + subcommand + "\n" + usage());
         yield 2;
@@ -78,7 +88,7 @@ public final class Bench {
     List<String> rest = new ArrayList<>(options.rest());
     rest.add("--results-dir");
     rest.add(options.get("--results-dir"));
-    if (subcommand.equals("freshness")) {
+    if (!subcommand.equals("query")) {
       rest.add("--topic");
       rest.add(options.get("--topic"));
     }
@@ -86,11 +96,33 @@ public final class Bench {
       ServiceProcess service = Prepared.service(harness, options);
       Dataset dataset = options.dataset();
       int code =
-          subcommand.equals("query")
-              ? QueryBenchmark.run(rest, harness, service, dataset)
-              : FreshnessBenchmark.run(rest, harness, service, dataset);
+          switch (subcommand) {
+            case "query" -> QueryBenchmark.run(rest, harness, service, dataset);
+            case "soak" -> soak(rest, harness, service, dataset, options);
+            default -> FreshnessBenchmark.run(rest, harness, service, dataset);
+          };
       service.close();
       return code;
+    }
+  }
+
+  private static int soak(
+      List<String> rest,
+      Harness harness,
+      ServiceProcess service,
+      Dataset dataset,
+      BenchOptions options) {
+    try (Admin admin = harness.admin()) {
+      LagProbe probe = new LagProbe(admin, Indexing.APPLICATION_ID, options.get("--topic"));
+      return SoakBenchmark.run(
+          rest,
+          harness,
+          service,
+          dataset,
+          () -> {
+            LagProbe.Lag lag = probe.lag();
+            return lag.input() + lag.repartition();
+          });
     }
   }
 

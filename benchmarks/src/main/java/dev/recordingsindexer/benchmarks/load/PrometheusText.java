@@ -1,7 +1,7 @@
 package dev.recordingsindexer.benchmarks.load;
 
 /** Reads samples out of the Prometheus text exposition format. */
-final class PrometheusText {
+public final class PrometheusText {
 
   private PrometheusText() {}
 
@@ -9,7 +9,7 @@ final class PrometheusText {
    * The sum of the samples of {@code name} whose label text contains {@code labelFilter} (null or
    * empty = every sample); NaN when none matches.
    */
-  static double sum(String text, String name, String labelFilter) {
+  public static double sum(String text, String name, String labelFilter) {
     double sum = 0;
     boolean found = false;
     for (String line : text.split("\n")) {

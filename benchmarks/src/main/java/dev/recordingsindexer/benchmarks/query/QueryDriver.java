@@ -76,6 +76,20 @@ final class QueryDriver {
     }
   }
 
+  /**
+   * Told of each progress interval's answers, on the driver's own thread (not a client's), right
+   * after the interval is drained; a slow listener delays the next progress line, not the clients.
+   */
+  interface IntervalListener {
+    /**
+     * @param sinceBeginNanos time since the driver started
+     * @param intervalNanos length of this interval
+     * @param overall latencies (microseconds) of the interval's good answers, every mix merged
+     * @param errors errors counted so far (measurement only)
+     */
+    void onInterval(long sinceBeginNanos, long intervalNanos, Histogram overall, long errors);
+  }
+
   private static final int ERROR_SAMPLES = 10;
 
   private final QueryPlanner planner;
@@ -85,16 +99,23 @@ final class QueryDriver {
   private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
   private final LongAdder warmupErrors = new LongAdder();
   private final List<String> errorSamples = Collections.synchronizedList(new ArrayList<>());
+  private final IntervalListener listener;
   private volatile boolean measuring;
   private volatile boolean stopped;
 
   QueryDriver(QueryPlanner planner, Settings settings, PrintStream log) {
+    this(planner, settings, log, null);
+  }
+
+  /** A driver that also hands every progress interval to {@code listener} (null: none). */
+  QueryDriver(QueryPlanner planner, Settings settings, PrintStream log, IntervalListener listener) {
     if (settings.clients() < 1 || settings.mixes().isEmpty() || settings.fullCheckEvery() < 1) {
       throw new IllegalArgumentException("need a client, a mix and --full-check-every >= 1");
     }
     this.planner = planner;
     this.settings = settings;
     this.log = log;
+    this.listener = listener;
     for (int i = 0; i < recorders.length; i++) {
       recorders[i] = new Recorder(3);
     }
@@ -191,6 +212,9 @@ final class QueryDriver {
       all.add(h);
     }
     long errorTotal = errors.values().stream().mapToLong(LongAdder::sum).sum();
+    if (listener != null) {
+      listener.onInterval(sinceBegin, intervalNanos, all, errorTotal);
+    }
     log.printf(
         Locale.ROOT,
         "[query] %4.0fs %-8s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  max %7.2f ms  errors %d%n",
