@@ -2,10 +2,13 @@ package dev.recordingsindexer.api;
 
 import dev.recordingsindexer.api.config.ServiceConfig;
 import dev.recordingsindexer.indexer.store.BoundedMemoryRocksDbConfig;
+import dev.recordingsindexer.indexer.topology.RecordLimits;
 import dev.recordingsindexer.indexer.topology.RecordingsTopology;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -36,6 +39,14 @@ final class StreamsProperties {
     props.put(
         BoundedMemoryRocksDbConfig.WRITE_BUFFER_BYTES_CONFIG,
         config.storeMemory().writeBufferBytes());
+    // Dead letters are input records unchanged, so they may be far larger than Kafka's 1 MiB
+    // defaults; the service creates the dead-letter topic accepting as much (TopicCreator).
+    props.put(
+        StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+        RecordLimits.MAX_RECORD_BYTES);
+    props.put(
+        StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG),
+        Integer.toString(RecordLimits.MAX_RECORD_BYTES));
     config
         .commitIntervalMs()
         .ifPresent(ms -> props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, ms));

@@ -1,5 +1,6 @@
 package dev.recordingsindexer.api;
 
+import dev.recordingsindexer.indexer.topology.RecordLimits;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,8 +10,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.CreateTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +24,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates the input and dead-letter topics when they are missing, with the configured partition
  * count and the cluster's default replication factor, and reads the partition count of the input
- * topic as it is. Existing topics are left as they are (a topic created concurrently by another
- * instance counts as existing).
+ * topic as it is. The dead-letter topic is created accepting records of up to {@link
+ * RecordLimits#MAX_RECORD_BYTES}, so that any input record can be dead-lettered unchanged, and an
+ * existing one taking less is raised to it; the input topic gets the cluster's default limit (raise
+ * it on the topic to accept larger events, up to a little below that). Existing topics are left as
+ * they are otherwise (a topic created concurrently by another instance counts as existing).
  */
 final class TopicCreator {
 
@@ -30,7 +39,7 @@ final class TopicCreator {
 
   /**
    * Ensures {@code topics} exist and returns the partition count of the first (the input topic),
-   * which fixes where every recording SID's state lives.
+   * which fixes where every recording SID's state lives; the others are dead-letter topics.
    */
   static int ensure(String bootstrapServers, List<String> topics, int partitions) {
     Map<String, Object> config =
@@ -44,12 +53,13 @@ final class TopicCreator {
       List<NewTopic> missing =
           topics.stream()
               .filter(t -> !existing.contains(t))
-              .map(t -> new NewTopic(t, Optional.of(partitions), Optional.empty()))
+              .map(t -> newTopic(t, partitions, !t.equals(topics.get(0))))
               .toList();
       if (!missing.isEmpty()) {
         create(admin, missing, partitions);
       }
       String input = topics.get(0);
+      raiseIfTooSmall(admin, topics.subList(1, topics.size()));
       return admin
           .describeTopics(List.of(input))
           .allTopicNames()
@@ -64,6 +74,67 @@ final class TopicCreator {
       throw new IllegalStateException(
           "cannot create topics " + topics + " on " + bootstrapServers, e);
     }
+  }
+
+  /**
+   * Raises the record size limit of a dead-letter topic (created by someone else, or by an earlier
+   * version) that would refuse records the service may write: such a write fails, and under
+   * exactly-once its transaction with it, which stops the streams client, again after every
+   * restart. When the limit cannot be raised (no permission), says what to do and goes on.
+   */
+  private static void raiseIfTooSmall(Admin admin, List<String> deadLetterTopics)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    List<ConfigResource> resources =
+        deadLetterTopics.stream()
+            .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t))
+            .toList();
+    Map<ConfigResource, Config> configs =
+        admin.describeConfigs(resources).all().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    for (Map.Entry<ConfigResource, Config> topic : configs.entrySet()) {
+      ConfigEntry limit = topic.getValue().get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+      if (limit == null || Long.parseLong(limit.value()) >= RecordLimits.MAX_RECORD_BYTES) {
+        continue;
+      }
+      String wanted = Integer.toString(RecordLimits.MAX_RECORD_BYTES);
+      try {
+        admin
+            .incrementalAlterConfigs(
+                Map.of(
+                    topic.getKey(),
+                    List.of(
+                        new AlterConfigOp(
+                            new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, wanted),
+                            AlterConfigOp.OpType.SET))))
+            .all()
+            .get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        LOG.warn(
+            "Raised {} of the dead-letter topic {} from {} to {}, so that any bad record fits",
+            TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+            topic.getKey().name(),
+            limit.value(),
+            wanted);
+      } catch (ExecutionException e) {
+        LOG.error(
+            "The dead-letter topic {} takes records of at most {} bytes and its {} cannot be"
+                + " raised to {}; a larger bad record will stop the service. Raise it.",
+            topic.getKey().name(),
+            limit.value(),
+            TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+            wanted,
+            e.getCause());
+      }
+    }
+  }
+
+  /** The topic to create; a dead-letter topic accepts the largest record the service writes. */
+  static NewTopic newTopic(String name, int partitions, boolean deadLetters) {
+    NewTopic topic = new NewTopic(name, Optional.of(partitions), Optional.empty());
+    return deadLetters
+        ? topic.configs(
+            Map.of(
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                Integer.toString(RecordLimits.MAX_RECORD_BYTES)))
+        : topic;
   }
 
   private static void create(Admin admin, List<NewTopic> missing, int partitions)

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
+import java.util.OptionalInt;
 
 /**
  * The one place that turns a record value into a {@link RecordingEvent}, enforcing the event schema
@@ -16,9 +17,10 @@ import java.io.IOException;
  *
  * <p>Never throws for any input, including null, non-UTF-8 bytes and hostile JSON: every problem is
  * an {@link ParseResult.Invalid} whose reason names the field and the rule. The value must be
- * exactly one UTF-8 JSON object: nothing but whitespace may follow it. Reading is bounded (nesting
- * depth, number, string and document length), so a hostile value costs little. Thread-safe: the
- * streaming factory is shared, all parse state is per call.
+ * exactly one JSON object in well-formed UTF-8 ({@link Utf8}, unknown members included): nothing
+ * but whitespace may follow it. Reading is bounded (nesting depth, number, string and document
+ * length), so a hostile value costs little. Thread-safe: the streaming factory is shared, all parse
+ * state is per call.
  */
 public final class EventParser {
 
@@ -72,8 +74,19 @@ public final class EventParser {
     if (value.length == 0) {
       throw new InvalidEventException("value", "is empty, not a JSON object");
     }
+    if (value.length > MAX_DOCUMENT_LENGTH) {
+      throw new InvalidEventException(
+          "value",
+          String.format(
+              "exceeds a reading limit (%d bytes, above %d)", value.length, MAX_DOCUMENT_LENGTH));
+    }
     if (!startsAsUtf8(value)) {
       throw new InvalidEventException("value", "is not UTF-8 text");
+    }
+    OptionalInt malformed = Utf8.firstMalformed(value);
+    if (malformed.isPresent()) {
+      throw new InvalidEventException(
+          "value", "is not UTF-8 text (malformed at byte " + malformed.getAsInt() + ")");
     }
     try (JsonParser parser = JSON.createParser(value)) {
       JsonToken first = parser.nextToken();

@@ -19,6 +19,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  *   <li>{@value #TOPIC}, {@value #PARTITION}, {@value #OFFSET}: the input record's position
  *   <li>{@value #CATEGORY}: the indexer's short category ({@code schema}, {@code tombstone}, {@code
  *       account-conflict}, {@code unexpected}), the label of the dead-letter metric
+ *   <li>{@value #TRUNCATED}: only on a record too large to write whole, what was cut ({@link
+ *       FittedDeadLetter})
  * </ul>
  */
 public final class DeadLetterHeaders {
@@ -30,16 +32,16 @@ public final class DeadLetterHeaders {
   public static final String PARTITION = "__streams.errors.partition";
   public static final String OFFSET = "__streams.errors.offset";
   public static final String CATEGORY = "recordings-indexer.errors.category";
+  public static final String TRUNCATED = "recordings-indexer.errors.truncated";
 
   private DeadLetterHeaders() {}
 
   /**
-   * A copy of {@code original} (null for none) with the headers describing {@code deadLetter}
-   * appended; {@code original} is not changed.
+   * The headers describing {@code deadLetter}, in this order, to append to the original record's
+   * own.
    */
-  static Headers describe(Headers original, DeadLetter deadLetter) {
-    Headers headers =
-        original == null ? new RecordHeaders() : new RecordHeaders(original.toArray());
+  static Headers ours(DeadLetter deadLetter) {
+    Headers headers = new RecordHeaders();
     headers.add(EXCEPTION, utf8(deadLetter.exception()));
     headers.add(MESSAGE, utf8(deadLetter.message()));
     if (deadLetter.stackTrace() != null) {

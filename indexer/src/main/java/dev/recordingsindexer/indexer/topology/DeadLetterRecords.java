@@ -8,7 +8,8 @@ import org.apache.kafka.streams.processor.api.Record;
 /**
  * The last step before the dead-letter topic: turns a {@link DeadLetter} back into the original
  * record (raw key, raw value, original headers and timestamp) with {@link DeadLetterHeaders}
- * appended, and counts it.
+ * appended, cut to fit only when larger than {@link RecordLimits#MAX_RECORD_BYTES} ({@link
+ * FittedDeadLetter}), and counts it.
  */
 final class DeadLetterRecords implements Processor<String, DeadLetter, byte[], byte[]> {
 
@@ -27,12 +28,15 @@ final class DeadLetterRecords implements Processor<String, DeadLetter, byte[], b
   @Override
   public void process(Record<String, DeadLetter> record) {
     DeadLetter deadLetter = record.value();
-    context.forward(
-        new Record<>(
+    FittedDeadLetter fitted =
+        FittedDeadLetter.fit(
             deadLetter.rawKey(),
             deadLetter.rawValue(),
-            record.timestamp(),
-            DeadLetterHeaders.describe(record.headers(), deadLetter)));
+            record.headers(),
+            DeadLetterHeaders.ours(deadLetter),
+            RecordLimits.MAX_RECORD_BYTES - RecordLimits.FRAMING_BYTES);
+    context.forward(
+        new Record<>(fitted.key(), fitted.value(), record.timestamp(), fitted.headers()));
     listener.onDeadLettered(deadLetter.category());
   }
 }

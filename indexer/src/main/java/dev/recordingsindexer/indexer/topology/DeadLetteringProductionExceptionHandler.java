@@ -101,12 +101,14 @@ public final class DeadLetteringProductionExceptionHandler implements Production
             context.topic() == null ? "" : context.topic(), context.partition(), context.offset());
     DeadLetter deadLetter =
         DeadLetter.failed(context.sourceRawKey(), context.sourceRawValue(), origin, exception);
+    FittedDeadLetter fitted =
+        FittedDeadLetter.fit(
+            deadLetter.rawKey(),
+            deadLetter.rawValue(),
+            context.headers(),
+            DeadLetterHeaders.ours(deadLetter),
+            RecordLimits.MAX_RECORD_BYTES - RecordLimits.FRAMING_BYTES);
     return new ProducerRecord<>(
-        deadLetterTopic,
-        null,
-        context.timestamp(),
-        deadLetter.rawKey(),
-        deadLetter.rawValue(),
-        DeadLetterHeaders.describe(context.headers(), deadLetter));
+        deadLetterTopic, null, context.timestamp(), fitted.key(), fitted.value(), fitted.headers());
   }
 }

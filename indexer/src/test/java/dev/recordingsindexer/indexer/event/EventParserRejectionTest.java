@@ -33,7 +33,29 @@ class EventParserRejectionTest {
         reject("a JSON string", utf8("\"recording-started\""), "value: is not a JSON object"),
         reject("a JSON number", utf8("42"), "value: is not a JSON object"),
         reject("the JSON literal null", utf8("null"), "value: is not a JSON object"),
-        reject("invalid UTF-8 in a string", invalidUtf8(), "value: is not valid JSON"),
+        reject("invalid UTF-8 in a string", invalidUtf8(), "value: is not UTF-8 text (malformed"),
+        reject(
+            "an overlong UTF-8 form in a string",
+            withBytes("track_name", (byte) 0xC0, (byte) 0xAF),
+            "value: is not UTF-8 text (malformed"),
+        reject(
+            "a surrogate encoded in UTF-8",
+            withBytes("track_name", (byte) 0xED, (byte) 0xA0, (byte) 0x80),
+            "value: is not UTF-8 text (malformed"),
+        reject(
+            "a code point above U+10FFFF",
+            withBytes("track_name", (byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80),
+            "value: is not UTF-8 text (malformed"),
+        reject(
+            "invalid UTF-8 in an unknown member",
+            withBytes("note", (byte) 0xFF),
+            "value: is not UTF-8 text (malformed"),
+        reject(
+            "a value larger than the document limit",
+            EventJson.minimal()
+                .withText("note", "x".repeat((int) EventParser.MAX_DOCUMENT_LENGTH))
+                .bytes(),
+            "value: exceeds a reading limit"),
         reject(
             "UTF-16 text",
             EventJson.minimal().text().getBytes(StandardCharsets.UTF_16BE),
@@ -296,6 +318,17 @@ class EventParserRejectionTest {
 
   private static byte[] utf8(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A minimal event with a string member {@code name} holding {@code raw} bytes as they are. */
+  private static byte[] withBytes(String name, byte... raw) {
+    byte[] prefix = utf8(EventJson.minimal().text().replace("}", ", \"" + name + "\": \"a"));
+    byte[] suffix = utf8("b\"}");
+    byte[] value = new byte[prefix.length + raw.length + suffix.length];
+    System.arraycopy(prefix, 0, value, 0, prefix.length);
+    System.arraycopy(raw, 0, value, prefix.length, raw.length);
+    System.arraycopy(suffix, 0, value, prefix.length + raw.length, suffix.length);
+    return value;
   }
 
   private static byte[] invalidUtf8() {

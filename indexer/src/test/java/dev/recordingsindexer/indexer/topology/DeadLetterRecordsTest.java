@@ -66,6 +66,33 @@ class DeadLetterRecordsTest {
     assertThat(categories).containsExactly("unexpected");
   }
 
+  @Test
+  void shouldWriteARecordLargerThanKafkasDefaultsWholeAndCutOnlyBeyondTheLimit() {
+    DeadLetterRecords step = new DeadLetterRecords(recordingCategories());
+    step.init(context);
+    byte[] tenMegabytes = new byte[10 * 1024 * 1024];
+    byte[] tooLarge = new byte[RecordLimits.MAX_RECORD_BYTES];
+    Origin origin = new Origin("recording-events", 0, 1L);
+
+    step.process(new Record<>(null, rejected(tenMegabytes, origin), 1L));
+    step.process(new Record<>(null, rejected(tooLarge, origin), 2L));
+
+    Record<? extends byte[], ? extends byte[]> whole = context.forwarded().get(0).record();
+    assertThat(whole.value()).isSameAs(tenMegabytes);
+    assertThat(whole.headers().lastHeader(DeadLetterHeaders.TRUNCATED)).isNull();
+    Record<? extends byte[], ? extends byte[]> cut = context.forwarded().get(1).record();
+    int room = RecordLimits.MAX_RECORD_BYTES - RecordLimits.FRAMING_BYTES;
+    assertThat(cut.value().length).isLessThanOrEqualTo(room);
+    assertThat(header(cut.headers(), DeadLetterHeaders.TRUNCATED))
+        .contains(" bytes do not fit in " + room);
+    assertThat(header(cut.headers(), "__streams.errors.offset")).isEqualTo("1");
+    assertThat(categories).containsExactly("schema", "schema");
+  }
+
+  private static DeadLetter rejected(byte[] value, Origin origin) {
+    return DeadLetter.rejected(null, value, origin, DeadLetter.SCHEMA, "too long");
+  }
+
   private IndexerListener recordingCategories() {
     return new IndexerListener() {
       @Override

@@ -39,6 +39,7 @@ final class InstanceProcess implements AutoCloseable {
   private final ApiClient client = new ApiClient(Duration.ofSeconds(5));
   private final List<Path> logs = new ArrayList<>();
   private volatile Process process;
+  private List<String> jvmOptions = List.of("-Xmx384m");
 
   /**
    * @param name names the log files and the messages
@@ -85,6 +86,12 @@ final class InstanceProcess implements AutoCloseable {
     }
   }
 
+  /** Replaces the JVM options of the next starts ({@code -Xmx384m} unless set). */
+  InstanceProcess jvmOptions(String... options) {
+    jvmOptions = List.of(options);
+    return this;
+  }
+
   /** Starts the process (again, with the same settings and state directory). */
   InstanceProcess start() {
     if (process != null && process.isAlive()) {
@@ -98,7 +105,7 @@ final class InstanceProcess implements AutoCloseable {
     logs.add(log);
     List<String> command = new ArrayList<>(prefix);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx384m");
+    command.addAll(jvmOptions);
     command.add("-jar");
     command.add(JAR.toString());
     ProcessBuilder builder =

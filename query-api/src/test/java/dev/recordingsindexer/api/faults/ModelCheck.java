@@ -118,6 +118,16 @@ final class ModelCheck implements AutoCloseable {
     deadLetters = null;
   }
 
+  /**
+   * Adds records another producer wrote (each acknowledged, in this order) to the model, as if
+   * {@link #produce} had written them.
+   */
+  void addProduced(List<RawRecord> records) {
+    produced.addAll(records);
+    oracle = null;
+    deadLetters = null;
+  }
+
   int producedCount() {
     return produced.size();
   }
