@@ -110,6 +110,7 @@ public final class Service implements AutoCloseable {
               RecordingsTopology.build(config.indexerSettings(), indexerMetrics, inputPartitions),
               new StreamsConfig(StreamsProperties.of(config, bootstrap)));
       streams.setStateListener(readiness);
+      streams.setUncaughtExceptionHandler(new ZombieThreadReplacement());
       streams.setGlobalStateRestoreListener(readiness);
       readiness.watch(streams);
       AtomicBoolean leaveGroupOnClose = new AtomicBoolean(true);
@@ -142,7 +143,6 @@ public final class Service implements AutoCloseable {
                 config.cluster().peerTimeout(),
                 config.cluster().maxStandbyLag(),
                 readiness,
-                readiness::restoring,
                 registry);
         started.push(cluster);
         api =

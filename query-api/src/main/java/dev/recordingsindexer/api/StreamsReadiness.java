@@ -88,15 +88,6 @@ final class StreamsReadiness
     }
   }
 
-  /**
-   * Whether an active task of this instance is restoring store partition {@code partition} (of any
-   * store; the recordings store is the only one): such a copy may hold part of its data only.
-   */
-  boolean restoring(int partition) {
-    String suffix = "-" + partition;
-    return restoring.stream().anyMatch(key -> key.endsWith(suffix));
-  }
-
   @Override
   public void onRestoreStart(TopicPartition partition, String store, long start, long end) {
     restoring.add(store + "/" + partition);

@@ -40,16 +40,14 @@ class StreamsReadinessTest {
   }
 
   @Test
-  void shouldTellWhichStorePartitionsAreRestoring() {
+  void shouldForgetARestorationSuspendedBecauseItsTaskMoved() {
     readiness.onRestoreStart(
         new TopicPartition("app-recordings-changelog", 12), "recordings", 0, 9);
-
-    assertThat(readiness.restoring(12)).isTrue();
-    assertThat(readiness.restoring(2)).isFalse();
+    assertThat(readiness.whyNotReady()).contains("1 store partition(s) restoring");
 
     readiness.onRestoreSuspended(
         new TopicPartition("app-recordings-changelog", 12), "recordings", 4);
-    assertThat(readiness.restoring(12)).isFalse();
+    assertThat(readiness.whyNotReady()).isEmpty();
   }
 
   @Test

@@ -8,12 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * {@code restore}: with the data set indexed (reused or indexed first), times a restart on the kept
- * state (warm) and then, after deleting the state directory, a restart that restores everything
- * from the changelogs (cold), each from process start to the first 200 of /readyz (target for
- * 1,000,000 recordings: cold <= 60 s).
+ * state (warm); a restart after {@code kill -9} while the service indexed new recordings (crash:
+ * exactly-once transactions open, state directory kept); and, after deleting the state directory, a
+ * restart that restores everything from the changelogs (cold). Each from process start to the first
+ * 200 of /readyz (target for 1,000,000 recordings: cold <= 60 s).
  */
 final class RestoreBenchmark {
 
@@ -27,6 +30,14 @@ final class RestoreBenchmark {
       ServiceProcess warm = Prepared.start(harness, options);
       Duration warmReady = warm.awaitReady(timeout);
       warm.close();
+      System.out.println("Crash restart (kill -9 while indexing new recordings, state kept)");
+      ServiceProcess victim = Prepared.start(harness, options);
+      victim.awaitReady(timeout);
+      long produced = produceNewRecordingsAndKill(harness, options, victim);
+      ServiceProcess crashed = Prepared.start(harness, options);
+      Duration crashReady = awaitReadyWithProgress(crashed, Indexing.stateDir(harness), timeout);
+      double crashCpu = CpuClock.seconds(crashed.pid());
+      crashed.close();
       System.out.println("Cold restart (state directory deleted)");
       Indexing.deleteRecursively(Indexing.stateDir(harness));
       ServiceProcess cold = Prepared.start(harness, options);
@@ -35,6 +46,9 @@ final class RestoreBenchmark {
       figures.put("recordings", options.dataset().recordings());
       figures.put("events", events);
       figures.put("warm_restart_to_ready_s", warmReady.toMillis() / 1e3);
+      figures.put("crash_events_produced", produced);
+      figures.put("crash_restart_to_ready_s", crashReady.toMillis() / 1e3);
+      figures.put("crash_restart_service_cpu_s", IngestBenchmark.round(crashCpu));
       figures.put("cold_restore_to_ready_s", coldReady.toMillis() / 1e3);
       figures.put(
           "cold_restore_service_cpu_s", IngestBenchmark.round(CpuClock.seconds(cold.pid())));
@@ -45,6 +59,36 @@ final class RestoreBenchmark {
       cold.close();
       return 0;
     }
+  }
+
+  /**
+   * Writes the events of new recordings (freshness-probe recordings of the first account) for 8 s
+   * while the service indexes them, then kills it with SIGKILL mid-transaction; returns how many
+   * events were acknowledged.
+   */
+  private static long produceNewRecordingsAndKill(
+      Harness harness, BenchOptions options, ServiceProcess victim) {
+    Dataset dataset = options.dataset();
+    String account = dataset.accounts().get(0).sid();
+    long produced = 0;
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(ProducerSettings.of(harness.bootstrapServers(), 5))) {
+      long until = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+      for (long probe = 1_000_000; System.nanoTime() < until; probe++) {
+        for (ProducerRecord<byte[], byte[]> event :
+            dataset.probeEvents(options.get("--topic"), account, probe)) {
+          producer.send(event);
+          produced++;
+        }
+        if (probe % 200 == 0) {
+          producer.flush();
+        }
+      }
+      producer.flush();
+    }
+    System.out.printf(Locale.ROOT, "Produced %d events; killing the service (SIGKILL)%n", produced);
+    victim.kill();
+    return produced;
   }
 
   /** Waits for /readyz, printing every 5 s the size the state directory has grown to. */

@@ -28,6 +28,10 @@ import java.util.Objects;
  *       scans stop at the first entry that is young enough
  * </ul>
  *
+ * <p>Two kinds are the store's own bookkeeping, below every kind above so no scan meets them: the
+ * recording count ({@code 0x01}, {@code store.RecordingCount}) and the committed changelog offsets
+ * ({@code 0x02 topic partition}, {@code store.CommittedOffsets}).
+ *
  * <p>Index dates must be whole seconds and SIDs in sort keys must be ASCII without NUL (SIDs are
  * pattern-validated); anything else is an {@link IllegalArgumentException}, never a silently wrong
  * order.

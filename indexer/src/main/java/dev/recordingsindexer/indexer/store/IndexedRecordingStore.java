@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.processor.BatchingStateRestoreCallback;
@@ -28,9 +30,18 @@ import org.rocksdb.RocksIterator;
  * through the same write path as live writes, which rebuilds the indexes (and the stored {@link
  * RecordingCount}, so opening reads the count instead of counting).
  *
- * <p>Writes ({@link #put}, {@link #purge}, {@link #expirePurgeMarkers}) come from the stream thread
- * only; reads may come from any thread and fail with {@link InvalidStateStoreException} once the
- * store is closed.
+ * <p>Transactional (KIP-892, {@code enable.transactional.statestores}): live writes ({@link #put},
+ * {@link #purge}, {@link #expirePurgeMarkers}) are staged in one batch that the stream thread reads
+ * through ({@link #state}, {@link #isPurged}); Kafka Streams' {@link #commit(Map)} writes the batch
+ * together with the changelog offsets ({@link CommittedOffsets}) in one atomic RocksDB write. So
+ * the database only ever holds committed data and the offset it matches: after a crash Kafka
+ * Streams restores from that offset instead of wiping the store and restoring all of it, and
+ * queries (which read the database only) never see data of a transaction that may still abort.
+ * Restoring writes each batch of committed changelog records directly: replaying them from an older
+ * offset after a crash is harmless, because each record carries a recording's whole state.
+ *
+ * <p>Writes come from the stream thread only; reads ({@link #get}, {@link #scan}) may come from any
+ * thread and fail with {@link InvalidStateStoreException} once the store is closed.
  */
 final class IndexedRecordingStore implements RecordingStore, StateStore {
 
@@ -40,8 +51,10 @@ final class IndexedRecordingStore implements RecordingStore, StateStore {
   private final AtomicLong recordings = new AtomicLong();
   private volatile Position position = Position.emptyPosition();
   private volatile RocksDbHandle db;
+  private volatile boolean processing;
   private StateStoreContext context;
   private ChangelogSink changelog;
+  private StoreWrites pending;
 
   IndexedRecordingStore(String name, RocksDbSettings settings, ChangelogSink.Factory sinks) {
     this.name = Objects.requireNonNull(name, "name");
@@ -86,52 +99,114 @@ final class IndexedRecordingStore implements RecordingStore, StateStore {
   @Override
   public void put(RecordingState state) {
     byte[] encoded = RecordingStateCodec.encode(state);
-    try (StoreWrites writes = new StoreWrites(db())) {
-      if (!writes.putState(state.sid(), encoded)) {
-        return;
-      }
-      recordings.addAndGet(writes.commit());
+    if (!pending().putState(state.sid(), encoded)) {
+      return;
     }
     log(state.sid(), new ChangelogValue.State(encoded).encode());
   }
 
   @Override
   public void purge(String sid, long nowMs) {
-    try (StoreWrites writes = new StoreWrites(db())) {
-      writes.putMarker(sid, nowMs);
-      recordings.addAndGet(writes.commit());
-    }
+    pending().putMarker(sid, nowMs);
     log(sid, new ChangelogValue.Marker(nowMs).encode());
   }
 
   @Override
   public int expirePurgeMarkers(long cutoffMs) {
-    List<String> expired = expiredMarkers(cutoffMs);
-    if (expired.isEmpty()) {
-      return 0;
-    }
-    try (StoreWrites writes = new StoreWrites(db())) {
-      expired.forEach(writes::removeAll);
-      recordings.addAndGet(writes.commit());
-    }
+    StoreWrites writes = pending();
+    // The scan sees committed markers only: keep those still present, with the same time, once
+    // the staged writes are counted (a SID purged again in this transaction has a newer marker).
+    List<String> expired =
+        expiredMarkers(cutoffMs).stream()
+            .filter(
+                sid -> {
+                  byte[] marker = writes.read(IndexKeys.marker(sid));
+                  return marker != null && IndexKeys.markerTime(marker) < cutoffMs;
+                })
+            .toList();
+    expired.forEach(writes::removeAll);
     expired.forEach(sid -> log(sid, null));
     return expired.size();
   }
 
   @Override
+  public void processing(boolean processing) {
+    this.processing = processing;
+  }
+
+  /** Whether the owning task processes input now (see {@link #processing(boolean)}). */
+  boolean isProcessing() {
+    return processing;
+  }
+
+  @Override
   public boolean isPurged(String sid) {
-    return db().get(IndexKeys.marker(sid)) != null;
+    return read(IndexKeys.marker(sid)) != null;
   }
 
   @Override
   public Optional<RecordingState> state(String sid) {
-    byte[] stored = db().get(IndexKeys.recording(sid));
+    byte[] stored = read(IndexKeys.recording(sid));
     return stored == null ? Optional.empty() : Optional.of(RecordingStateCodec.decode(stored));
   }
 
+  /** Reads committed data only: queries never see a transaction that may still abort. */
   @Override
   public Optional<Recording> get(String sid) {
-    return state(sid).map(RecordingState::toRecording);
+    byte[] stored = db().get(IndexKeys.recording(sid));
+    return stored == null
+        ? Optional.empty()
+        : Optional.of(RecordingStateCodec.decode(stored).toRecording());
+  }
+
+  /**
+   * Writes the staged changes and {@code changelogOffsets} in one atomic batch. Called by Kafka
+   * Streams once the task's changelog writes are committed (and during restoration, with the offset
+   * restored so far).
+   */
+  @Override
+  public void commit(Map<TopicPartition, Long> changelogOffsets) {
+    StoreWrites writes = pending != null ? pending : new StoreWrites(db());
+    pending = null;
+    try (writes) {
+      changelogOffsets.forEach(
+          (partition, offset) -> {
+            if (offset != null) {
+              writes.putRaw(CommittedOffsets.key(partition), CommittedOffsets.encode(offset));
+            }
+          });
+      recordings.addAndGet(writes.commit());
+    }
+  }
+
+  @Override
+  public Long committedOffset(TopicPartition partition) {
+    return CommittedOffsets.decode(db().get(CommittedOffsets.key(partition)));
+  }
+
+  @Override
+  public boolean managesOffsets() {
+    return true;
+  }
+
+  @Override
+  public long approximateNumUncommittedBytes() {
+    StoreWrites writes = pending;
+    return writes == null ? 0 : writes.stagedBytes();
+  }
+
+  /** The staged writes of the open transaction (stream thread only). */
+  private StoreWrites pending() {
+    if (pending == null) {
+      pending = new StoreWrites(db());
+    }
+    return pending;
+  }
+
+  /** Reads {@code key} as the stream thread must see it: committed data plus staged writes. */
+  private byte[] read(byte[] key) {
+    StoreWrites writes = pending;
+    return writes != null ? writes.read(key) : db().get(key);
   }
 
   @Override
@@ -145,13 +220,22 @@ final class IndexedRecordingStore implements RecordingStore, StateStore {
     return recordings.get();
   }
 
+  /**
+   * Nothing to do: Kafka Streams commits this store through {@link #commit(Map)}, which writes the
+   * data with its offsets; RocksDB flushes its memtables on its own and when closed.
+   */
   @Override
-  public void flush() {
-    db().flush();
-  }
+  public void flush() {}
 
+  /** Closes the database; staged writes of a transaction not committed are dropped. */
   @Override
   public void close() {
+    processing = false;
+    StoreWrites writes = pending;
+    pending = null;
+    if (writes != null) {
+      writes.close();
+    }
     RocksDbHandle handle = db;
     if (handle != null) {
       handle.close();

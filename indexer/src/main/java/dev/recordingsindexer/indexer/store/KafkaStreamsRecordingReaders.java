@@ -78,7 +78,8 @@ public final class KafkaStreamsRecordingReaders implements RecordingReaders {
     try {
       RecordingReader store =
           streams.store(
-              StoreQueryParameters.fromNameAndType(storeName, RecordingStores.queryableStoreType())
+              StoreQueryParameters.fromNameAndType(
+                      storeName, RecordingStores.activeQueryableStoreType())
                   .withPartition(partition));
       return new AvailabilityGuardedReader(store, partition, RETRY_AFTER);
     } catch (InvalidStateStoreException e) {

@@ -31,4 +31,13 @@ public interface RecordingStore extends RecordingReader {
 
   /** Drops purge markers older than {@code cutoffMs}; returns how many. */
   int expirePurgeMarkers(long cutoffMs);
+
+  /**
+   * Tells whether the task that owns this store processes input now: set by the fold's processor on
+   * {@code init} (Kafka Streams initializes processors only once the task's stores are restored)
+   * and cleared on {@code close}. Only such a store may answer a query as the active copy: one that
+   * is still restoring, or about to start restoring, holds part of its partition only. See {@link
+   * RecordingStores#activeQueryableStoreType()}.
+   */
+  void processing(boolean processing);
 }

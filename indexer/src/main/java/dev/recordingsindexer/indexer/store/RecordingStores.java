@@ -22,8 +22,21 @@ public final class RecordingStores {
     return new RecordingStoreBuilder(name, settings);
   }
 
-  /** The type to pass to {@code StoreQueryParameters.fromNameAndType}: one partition's reader. */
+  /**
+   * The type to pass to {@code StoreQueryParameters.fromNameAndType} for a read of any local copy
+   * (with {@code enableStaleStores()}: standbys too): one partition's reader, however complete.
+   */
   public static QueryableStoreType<RecordingReader> queryableStoreType() {
-    return new RecordingStoreType();
+    return new RecordingStoreType(false);
+  }
+
+  /**
+   * The type for a read of the active copy: one partition's reader, only once its task has restored
+   * the store and processes input; {@code KafkaStreams.store} throws {@code
+   * InvalidStateStoreException} before that. Kafka Streams alone would also hand out the store of
+   * an active task that is still restoring.
+   */
+  public static QueryableStoreType<RecordingReader> activeQueryableStoreType() {
+    return new RecordingStoreType(true);
   }
 }

@@ -14,7 +14,6 @@ import org.apache.kafka.streams.errors.ProcessorStateException;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
 import org.rocksdb.CompressionType;
-import org.rocksdb.FlushOptions;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
 import org.rocksdb.ReadOptions;
@@ -30,8 +29,11 @@ import org.rocksdb.WriteOptions;
  * InvalidStateStoreException} once closed; close takes the write lock, closes every iterator still
  * open, then the database.
  *
- * <p>Writes skip the write-ahead log, as Kafka's own RocksDB stores do: the changelog is the
- * durable copy and {@link #flush()} persists the memtables before Kafka Streams checkpoints.
+ * <p>Writes go through RocksDB's write-ahead log (not synced): the store writes one batch per Kafka
+ * Streams commit (and per restored batch), each with the changelog offset it matches, so a process
+ * killed at any moment reopens with exactly its last committed batch and restores only the rest
+ * from the changelog. Without the log, everything since the last memtable flush would be lost and
+ * restored again.
  *
  * <p>Memory: by default each handle has its own block cache and memtables ({@link
  * RocksDbSettings}); with {@link BoundedMemoryRocksDbConfig} as the application's config setter,
@@ -50,7 +52,7 @@ final class RocksDbHandle implements AutoCloseable {
   private final BloomFilter filter;
   private final Options options;
   private final StoreConfigSetter setter;
-  private final WriteOptions writeOptions = new WriteOptions().setDisableWAL(true);
+  private final WriteOptions writeOptions = new WriteOptions();
   private final ReadOptions readOptions = new ReadOptions();
   private final RocksDB db;
   private final Optional<RocksDbMemory> sharedMemory;
@@ -158,20 +160,6 @@ final class RocksDbHandle implements AutoCloseable {
             throw new InvalidStateStoreException("the scan over store " + name + " was closed");
           }
           return action.run();
-        });
-  }
-
-  /**
-   * Persists the memtables, so that a checkpoint written after this never runs ahead of the data.
-   */
-  void flush() {
-    guarded(
-        "flush",
-        () -> {
-          try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
-            db.flush(flush);
-          }
-          return null;
         });
   }
 

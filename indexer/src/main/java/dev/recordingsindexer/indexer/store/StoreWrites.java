@@ -27,6 +27,7 @@ final class StoreWrites implements AutoCloseable {
   private final RocksDbHandle db;
   private final WriteBatchWithIndex batch = new WriteBatchWithIndex(true);
   private long recordingDelta;
+  private long stagedBytes;
 
   StoreWrites(RocksDbHandle db) {
     this.db = db;
@@ -53,9 +54,11 @@ final class StoreWrites implements AutoCloseable {
     for (Bytes entry : newEntries) {
       if (!oldEntries.contains(entry)) {
         stage(() -> batch.put(entry.get(), EMPTY));
+        stagedBytes += entry.get().length;
       }
     }
     stage(() -> batch.put(key, state));
+    stagedBytes += key.length + state.length;
     removeMarker(sid);
     if (previous == null) {
       recordingDelta++;
@@ -69,6 +72,22 @@ final class StoreWrites implements AutoCloseable {
     removeMarker(sid);
     stage(() -> batch.put(IndexKeys.marker(sid), IndexKeys.markerValue(atMs)));
     stage(() -> batch.put(IndexKeys.markerExpiry(atMs, sid), EMPTY));
+  }
+
+  /** Reads {@code key} as it will be once this batch is written. */
+  byte[] read(byte[] key) {
+    return db.get(batch, key);
+  }
+
+  /** Stages a raw key-value pair outside the recording keys (such as a committed offset). */
+  void putRaw(byte[] key, byte[] value) {
+    stage(() -> batch.put(key, value));
+    stagedBytes += key.length + value.length;
+  }
+
+  /** About how many bytes are staged and not written yet (keys and values). */
+  long stagedBytes() {
+    return stagedBytes;
   }
 
   /** Removes everything stored under {@code sid}: recording, index entries and purge marker. */

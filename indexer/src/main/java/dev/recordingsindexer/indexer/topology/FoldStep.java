@@ -51,6 +51,9 @@ final class FoldStep implements Processor<String, Envelope, String, DeadLetter> 
   public void init(ProcessorContext<String, DeadLetter> context) {
     this.context = context;
     this.store = context.getStateStore(RecordingStore.NAME);
+    // Processors are initialized once the task's stores are restored: from now on the store holds
+    // its whole partition and may answer queries as the active copy.
+    store.processing(true);
     if (!IndexerSettings.FOREVER.equals(purgeMarkerRetention)) {
       PurgeMarkerExpiry expiry = new PurgeMarkerExpiry(store, purgeMarkerRetention);
       context.schedule(expiry.interval(), PunctuationType.WALL_CLOCK_TIME, expiry);
@@ -105,6 +108,15 @@ final class FoldStep implements Processor<String, Envelope, String, DeadLetter> 
       store.put(next);
     }
     return null;
+  }
+
+  @Override
+  public void close() {
+    // The task stops processing (closed, or turned into a standby): the store no longer answers as
+    // the active copy.
+    if (store != null) {
+      store.processing(false);
+    }
   }
 
   private RecordingEvent parse(Envelope envelope) {

@@ -95,6 +95,9 @@ public final class RecordingsTopology {
   public static Map<String, Object> streamsDefaults(IndexerSettings settings) {
     Map<String, Object> config = new HashMap<>();
     config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    // The recordings store commits its data with its changelog offsets (KIP-892): after a crash
+    // under exactly-once it is restored from its last commit instead of wiped and rebuilt whole.
+    config.put(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, true);
     config.put(
         StreamsConfig.GROUP_PROTOCOL_CONFIG, GroupProtocol.CLASSIC.name.toLowerCase(Locale.ROOT));
     config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);

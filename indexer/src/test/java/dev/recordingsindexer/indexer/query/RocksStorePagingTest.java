@@ -29,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -153,6 +154,7 @@ class RocksStorePagingTest {
         store.put(applied.state());
       }
     }
+    stores.forEach(store -> ((StateStore) store).commit(Map.of()));
     List<CountingReader> readers = stores.stream().map(CountingReader::new).toList();
     for (CountingReader reader : readers) {
       assertThat(reader.approximateCount()).as("recordings in a partition").isPositive();

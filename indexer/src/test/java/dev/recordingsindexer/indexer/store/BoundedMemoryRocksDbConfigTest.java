@@ -42,7 +42,9 @@ class BoundedMemoryRocksDbConfigTest {
     IndexedRecordingStore second = open("second", configs);
     try {
       first.put(States.started(sid(1), T0));
+      first.commit(Map.of());
       second.put(States.started(sid(2), T0));
+      second.commit(Map.of());
 
       assertThat(memory.openStores()).isEqualTo(2);
       assertThat(property(first, "rocksdb.block-cache-capacity")).isEqualTo(24 * MIB);
@@ -58,12 +60,13 @@ class BoundedMemoryRocksDbConfigTest {
 
       assertThat(memory.openStores()).isEqualTo(1);
       second.put(States.started(sid(3), T0));
-      second.flush();
+      second.commit(Map.of());
       assertThat(second.get(sid(2))).isPresent();
       assertThat(second.get(sid(3))).isPresent();
       assertThat(second.approximateCount()).isEqualTo(2);
       IndexedRecordingStore third = open("third", configs);
       third.put(States.started(sid(4), T0));
+      third.commit(Map.of());
       assertThat(third.get(sid(4))).isPresent();
       assertThat(memory.openStores()).isEqualTo(2);
       third.close();

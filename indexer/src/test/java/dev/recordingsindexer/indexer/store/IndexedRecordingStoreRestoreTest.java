@@ -83,15 +83,18 @@ class IndexedRecordingStoreRestoreTest {
       clock += random.nextInt(50);
       if (action < 5) {
         store.purge(sid, clock);
+        store.commit(Map.of());
         model.remove(sid);
         markers.put(sid, clock);
       } else if (action < 7) {
         long cutoff = clock - random.nextInt(400);
         store.expirePurgeMarkers(cutoff);
+        store.commit(Map.of());
         markers.values().removeIf(at -> at < cutoff);
       } else {
         RecordingState next = nextState(random, sid, model.get(sid));
         store.put(next);
+        store.commit(Map.of());
         model.put(sid, next);
         markers.remove(sid);
       }

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,10 +46,58 @@ class IndexedRecordingStoreTest {
   }
 
   @Test
+  void shouldShowStagedWritesToTheStreamThreadButToQueriesOnlyOnceCommitted() {
+    RecordingState state = States.started(sid(1), T0);
+
+    store.put(state);
+    store.purge(sid(2), 1_000);
+
+    assertThat(store.state(sid(1))).contains(state);
+    assertThat(store.isPurged(sid(2))).isTrue();
+    assertThat(store.get(sid(1))).isEmpty();
+    assertThat(sids(IndexKind.DATE, null)).isEmpty();
+    assertThat(store.approximateCount()).isZero();
+    assertThat(store.approximateNumUncommittedBytes()).isPositive();
+
+    store.commit(Map.of());
+
+    assertThat(store.get(sid(1))).contains(state.toRecording());
+    assertThat(sids(IndexKind.DATE, null)).containsExactly(sid(1));
+    assertThat(store.approximateCount()).isEqualTo(1);
+    assertThat(store.approximateNumUncommittedBytes()).isZero();
+  }
+
+  @Test
+  void shouldKeepOnlyCommittedDataAndItsOffsetWhenClosedMidTransaction() {
+    TopicPartition partition = new TopicPartition("app-recordings-changelog", 3);
+    assertThat(store.managesOffsets()).isTrue();
+    assertThat(store.committedOffset(partition)).isNull();
+    store.put(States.started(sid(1), T0));
+    store.commit(Map.of(partition, 41L));
+    store.put(completed(States.started(sid(1), T0)));
+    store.put(States.started(sid(2), T0));
+    store.purge(sid(3), 1_000);
+
+    store.close(); // as a crash would leave it: the open transaction never committed
+    store =
+        new IndexedRecordingStore("recordings", RocksDbSettings.defaults(), changelog.factory());
+    store.init(new TestStoreContext(stateDir), store);
+
+    assertThat(store.committedOffset(partition)).isEqualTo(41L);
+    assertThat(store.committedOffset(new TopicPartition("app-recordings-changelog", 4))).isNull();
+    assertThat(store.state(sid(1))).contains(States.started(sid(1), T0));
+    assertThat(store.state(sid(2))).isEmpty();
+    assertThat(store.isPurged(sid(3))).isFalse();
+    assertThat(sids(IndexKind.STATUS, "processing")).containsExactly(sid(1));
+    assertThat(store.approximateCount()).isEqualTo(1);
+  }
+
+  @Test
   void shouldAnswerFromEveryIndexAfterPut() {
     RecordingState state = States.started(sid(1), T0);
 
     store.put(state);
+    store.commit(Map.of());
 
     assertThat(store.get(sid(1))).contains(state.toRecording());
     assertThat(store.state(sid(1))).contains(state);
@@ -64,8 +113,10 @@ class IndexedRecordingStoreTest {
   void shouldMoveTheStatusEntryWhenTheStatusChanges() {
     RecordingState started = States.started(sid(1), T0);
     store.put(started);
+    store.commit(Map.of());
 
     store.put(completed(started));
+    store.commit(Map.of());
 
     assertThat(sids(IndexKind.STATUS, "processing")).isEmpty();
     assertThat(sids(IndexKind.STATUS, "completed")).containsExactly(sid(1));
@@ -77,12 +128,14 @@ class IndexedRecordingStoreTest {
   void shouldRemoveTheOldDateEntryWhenDateCreatedMovesEarlier() {
     RecordingState late = States.started(sid(1), T0);
     store.put(late);
+    store.commit(Map.of());
     RecordingState earlier =
         States.apply(
             late,
             States.event(EventType.STARTED, sid(1), ACCOUNT, T0.minusSeconds(60), TRACK, Map.of()));
 
     store.put(earlier);
+    store.commit(Map.of());
 
     List<SortKey> keys = keys(scan(IndexKind.DATE, null, null, true, true));
     assertThat(keys).containsExactly(new SortKey(T0.minusSeconds(60), sid(1)));
@@ -94,6 +147,7 @@ class IndexedRecordingStoreTest {
   void shouldReplaceTheGroupingEntryWhenAMemberChanges() {
     RecordingState inRoom = States.started(sid(1), T0);
     store.put(inRoom);
+    store.commit(Map.of());
 
     store.put(
         States.apply(
@@ -105,6 +159,7 @@ class IndexedRecordingStoreTest {
                 T0.plusSeconds(1),
                 TRACK,
                 Map.of("room_sid", OTHER_ROOM))));
+    store.commit(Map.of());
 
     assertThat(sids(IndexKind.GROUPING, ROOM)).isEmpty();
     assertThat(sids(IndexKind.GROUPING, OTHER_ROOM)).containsExactly(sid(1));
@@ -114,8 +169,10 @@ class IndexedRecordingStoreTest {
   void shouldNotLogAgainWhenTheStateIsUnchanged() {
     RecordingState state = States.started(sid(1), T0);
     store.put(state);
+    store.commit(Map.of());
 
     store.put(States.started(sid(1), T0));
+    store.commit(Map.of());
 
     assertThat(changelog.records()).hasSize(1);
   }
@@ -123,9 +180,12 @@ class IndexedRecordingStoreTest {
   @Test
   void shouldForgetAPurgedRecordingAndLogAMarkerWithoutItsData() {
     store.put(States.started(sid(1), T0));
+    store.commit(Map.of());
     store.put(States.started(sid(2), T0));
+    store.commit(Map.of());
 
     store.purge(sid(1), 5_000);
+    store.commit(Map.of());
 
     assertThat(store.get(sid(1))).isEmpty();
     assertThat(store.isPurged(sid(1))).isTrue();
@@ -146,10 +206,14 @@ class IndexedRecordingStoreTest {
   @Test
   void shouldExpireOnlyMarkersOlderThanTheCutoffAndLogTombstones() {
     store.purge(sid(1), 1_000);
+    store.commit(Map.of());
     store.purge(sid(2), 2_000);
+    store.commit(Map.of());
     store.purge(sid(3), 3_000);
+    store.commit(Map.of());
 
     int expired = store.expirePurgeMarkers(2_001);
+    store.commit(Map.of());
 
     assertThat(expired).isEqualTo(2);
     assertThat(store.isPurged(sid(1))).isFalse();
@@ -161,34 +225,43 @@ class IndexedRecordingStoreTest {
         .forEach(record -> tombstones.add(CapturedChangelog.key(record)));
     assertThat(tombstones).containsExactly(sid(1), sid(2));
     assertThat(store.expirePurgeMarkers(2_001)).isZero();
+    store.commit(Map.of());
   }
 
   @Test
   void shouldRestampAMarkerWhenPurgedAgain() {
     store.purge(sid(1), 1_000);
+    store.commit(Map.of());
 
     store.purge(sid(1), 9_000);
+    store.commit(Map.of());
 
     assertThat(store.expirePurgeMarkers(5_000)).isZero();
+    store.commit(Map.of());
     assertThat(store.isPurged(sid(1))).isTrue();
     assertThat(store.expirePurgeMarkers(9_001)).isEqualTo(1);
+    store.commit(Map.of());
   }
 
   @Test
   void shouldReviveARecordingPutAfterItsPurgeAndDropTheMarker() {
     store.purge(sid(1), 1_000);
+    store.commit(Map.of());
 
     store.put(States.started(sid(1), T0));
+    store.commit(Map.of());
 
     assertThat(store.isPurged(sid(1))).isFalse();
     assertThat(sids(IndexKind.DATE, null)).containsExactly(sid(1));
     assertThat(store.expirePurgeMarkers(Long.MAX_VALUE)).isZero();
+    store.commit(Map.of());
   }
 
   @Test
   void shouldWalkBothDirectionsFromInclusiveAndExclusivePositions() {
     for (int i = 1; i <= 5; i++) {
       store.put(States.started(sid(i), T0.plusSeconds(i / 2)));
+      store.commit(Map.of());
     }
     // List order: (T0+2, 5), (T0+2, 4), (T0+1, 3), (T0+1, 2), (T0, 1)
     SortKey third = new SortKey(T0.plusSeconds(1), sid(3));
@@ -210,7 +283,9 @@ class IndexedRecordingStoreTest {
   @Test
   void shouldStartBetweenEntriesWhenThePositionIsNotStored() {
     store.put(States.started(sid(1), T0));
+    store.commit(Map.of());
     store.put(States.started(sid(3), T0));
+    store.commit(Map.of());
     SortKey absent = new SortKey(T0, sid(2));
 
     assertThat(sidsOf(scan(IndexKind.DATE, null, absent, true, true))).containsExactly(sid(1));
@@ -220,6 +295,7 @@ class IndexedRecordingStoreTest {
   @Test
   void shouldKeepScansWithinTheirAccountAndValue() {
     store.put(States.started(sid(1), T0));
+    store.commit(Map.of());
     RecordingState other =
         States.apply(
             null,
@@ -231,6 +307,7 @@ class IndexedRecordingStoreTest {
                 TRACK,
                 Map.of("room_sid", ROOM)));
     store.put(other);
+    store.commit(Map.of());
 
     for (boolean newestFirst : new boolean[] {true, false}) {
       assertThat(sidsOf(scan(IndexKind.DATE, null, null, true, newestFirst)))
@@ -244,7 +321,9 @@ class IndexedRecordingStoreTest {
   @Test
   void shouldFailReadsAndOpenScansOnceClosed() {
     store.put(States.started(sid(1), T0));
+    store.commit(Map.of());
     store.put(States.started(sid(2), T0));
+    store.commit(Map.of());
     ScanIterator open = scan(IndexKind.DATE, null, null, true, true);
     assertThat(open.hasNext()).isTrue();
     open.next();
@@ -264,8 +343,10 @@ class IndexedRecordingStoreTest {
   @Test
   void shouldKeepItsDataAcrossCloseAndReopen() {
     store.put(States.started(sid(1), T0));
+    store.commit(Map.of());
     store.purge(sid(2), 1_000);
-    store.flush();
+    store.commit(Map.of());
+    store.commit(Map.of());
     store.close();
 
     store =
@@ -280,9 +361,13 @@ class IndexedRecordingStoreTest {
   @Test
   void shouldReadTheStoredCountWhenReopenedInsteadOfCounting() {
     store.put(States.started(sid(1), T0));
+    store.commit(Map.of());
     store.put(States.started(sid(2), T0));
+    store.commit(Map.of());
     store.put(States.started(sid(3), T0));
+    store.commit(Map.of());
     store.purge(sid(3), 1_000);
+    store.commit(Map.of());
     assertThat(RecordingCount.decode(store.handle().get(RecordingCount.KEY))).isEqualTo(2);
     store.close();
 
@@ -298,7 +383,9 @@ class IndexedRecordingStoreTest {
   @Test
   void shouldCountOnceAndStoreTheCountWhenTheStoreHasNoneYet() {
     store.put(States.started(sid(1), T0));
+    store.commit(Map.of());
     store.put(States.started(sid(2), T0));
+    store.commit(Map.of());
     store.close();
     storeCount(null);
 

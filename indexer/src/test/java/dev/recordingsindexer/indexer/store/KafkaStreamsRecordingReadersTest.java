@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.recordingsindexer.indexer.query.QueryUnavailableException;
 import java.io.File;
+import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.QueryableStoreType;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.internals.StateStoreProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +47,7 @@ class KafkaStreamsRecordingReadersTest {
 
   @Test
   void shouldHandOutOnlyRecordingStoresAsReaders() {
-    RecordingStoreType type = new RecordingStoreType();
+    RecordingStoreType type = new RecordingStoreType(false);
 
     assertThat(type.accepts(RecordingStores.builder().build())).isTrue();
     assertThat(
@@ -51,6 +55,57 @@ class KafkaStreamsRecordingReadersTest {
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("other"), null, null)
                     .build()))
         .isFalse();
+  }
+
+  @Test
+  void shouldHandOutAnActiveStoreOnlyWhileItsTaskProcesses() {
+    // Kafka Streams hands out a restoring active task's store too; the active type refuses it.
+    IndexedRecordingStore store =
+        new IndexedRecordingStore(
+            "recordings", RocksDbSettings.defaults(), new CapturedChangelog().factory());
+    store.init(new TestStoreContext(stateDir), store);
+    try {
+      StateStoreProvider provider = providing(store);
+      QueryableStoreType<RecordingReader> active = RecordingStores.activeQueryableStoreType();
+      QueryableStoreType<RecordingReader> any = RecordingStores.queryableStoreType();
+
+      assertThatThrownBy(() -> active.create(provider, "recordings"))
+          .isInstanceOf(InvalidStateStoreException.class)
+          .hasMessageContaining("restoring");
+      assertThat(any.create(provider, "recordings")).isSameAs(store);
+
+      store.processing(true);
+      assertThat(active.create(provider, "recordings")).isSameAs(store);
+
+      store.processing(false);
+      assertThatThrownBy(() -> active.create(provider, "recordings"))
+          .isInstanceOf(InvalidStateStoreException.class);
+    } finally {
+      store.close();
+    }
+  }
+
+  @Test
+  void shouldStopAnsweringAsTheActiveCopyOnceClosed() {
+    IndexedRecordingStore store =
+        new IndexedRecordingStore(
+            "recordings", RocksDbSettings.defaults(), new CapturedChangelog().factory());
+    store.init(new TestStoreContext(stateDir), store);
+    store.processing(true);
+
+    store.close();
+
+    assertThat(store.isProcessing()).isFalse();
+  }
+
+  private static StateStoreProvider providing(IndexedRecordingStore store) {
+    return new StateStoreProvider() {
+      @Override
+      @SuppressWarnings("unchecked")
+      public <T> List<T> stores(String storeName, QueryableStoreType<T> queryableStoreType) {
+        return List.of((T) store);
+      }
+    };
   }
 
   /** Consumes records without doing anything. */

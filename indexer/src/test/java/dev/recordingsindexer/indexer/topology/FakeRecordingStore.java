@@ -22,6 +22,7 @@ final class FakeRecordingStore implements StateStore, RecordingStore {
   final Map<String, Long> purgeMarkers = new HashMap<>();
   int puts;
   RuntimeException failNextPut;
+  boolean processing;
   private boolean open;
 
   @Override
@@ -63,6 +64,11 @@ final class FakeRecordingStore implements StateStore, RecordingStore {
     }
     puts++;
     states.put(state.sid(), state);
+  }
+
+  @Override
+  public void processing(boolean processing) {
+    this.processing = processing;
   }
 
   @Override

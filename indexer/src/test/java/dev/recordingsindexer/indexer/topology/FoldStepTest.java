@@ -42,6 +42,17 @@ class FoldStepTest {
   }
 
   @Test
+  void shouldLetTheStoreAnswerAsTheActiveCopyOnlyWhileTheStepIsInitialized() {
+    // Kafka Streams initializes processors once the task's stores are restored, and closes them
+    // when the task closes or becomes a standby.
+    assertThat(store.processing).isTrue();
+
+    step.close();
+
+    assertThat(store.processing).isFalse();
+  }
+
+  @Test
   void shouldFoldEventsIntoTheStore() {
     event(Events.json("started", "2026-01-01T10:00:00Z", Events.SID));
     event(Events.json("completed", "2026-01-01T10:05:00Z", Events.SID));

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.IntPredicate;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -46,7 +45,6 @@ public final class ClusterRouting implements AutoCloseable {
    * @param peerTimeout how long a query waits for any partition's answer
    * @param maxStandbyLag how far a standby may trail (records) and still answer
    * @param localReadiness whether this instance's own streams are running and restored
-   * @param restoring whether an active task of this instance restores a store partition now
    */
   public static ClusterRouting create(
       KafkaStreams streams,
@@ -56,7 +54,6 @@ public final class ClusterRouting implements AutoCloseable {
       Duration peerTimeout,
       long maxStandbyLag,
       Readiness localReadiness,
-      IntPredicate restoring,
       MeterRegistry registry) {
     Objects.requireNonNull(peerSecret, "peerSecret");
     PartitionOwners owners =
@@ -65,7 +62,7 @@ public final class ClusterRouting implements AutoCloseable {
     RoutingMetrics metrics = new RoutingMetrics(registry);
     LocalReplicas local =
         new StreamsLocalReplicas(
-            streams, RecordingStore.NAME, maxStandbyLag, PartitionScanner::scan, restoring);
+            streams, RecordingStore.NAME, maxStandbyLag, PartitionScanner::scan);
     PeerSecret secret = new PeerSecret(peerSecret);
     PeerClient peers = new PeerClient(secret, peerTimeout, MAX_CONCURRENT_PEER_CALLS, metrics);
     ClusterPartitionSource source = new ClusterPartitionSource(owners, local, peers, metrics);

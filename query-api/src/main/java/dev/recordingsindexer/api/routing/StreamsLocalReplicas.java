@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.IntPredicate;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.LagInfo;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -21,10 +20,11 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
  * {@link LocalReplicas} over a running {@link KafkaStreams} client. {@link Replica#ACTIVE} reads
  * only an active, restored task; {@link Replica#STANDBY} reads only a local STANDBY task (stale
  * stores enabled) whose offset lag, per {@code allLocalStorePartitionLags()}, is at most {@code
- * maxStandbyLag} records. An active task that is still restoring is never read: it may hold only
- * part of its partition, and a partial answer must be a 503, not a short page. The lag is checked
- * before the read, so a copy may fall slightly further behind while it is read; the bound is the
- * operator's tolerance, not a guarantee of freshness.
+ * maxStandbyLag} records. An active task that is still restoring is never read ({@link
+ * RecordingStores#activeQueryableStoreType()}): it may hold only part of its partition, and a
+ * partial answer must be a 503, not a short page. The lag is checked before the read, so a copy may
+ * fall slightly further behind while it is read; the bound is the operator's tolerance, not a
+ * guarantee of freshness.
  */
 public final class StreamsLocalReplicas implements LocalReplicas {
 
@@ -32,21 +32,12 @@ public final class StreamsLocalReplicas implements LocalReplicas {
   private final String storeName;
   private final long maxStandbyLag;
   private final LocalScanner scanner;
-  private final IntPredicate restoring;
 
   /**
    * @param maxStandbyLag the largest offset lag (records) at which a standby may answer, >= 0
-   * @param restoring whether an active task of this instance restores a store partition now (from
-   *     the restore listener): checked as well as Kafka Streams' own rule, which may hand out a
-   *     store whose task is between restoration and processing
    */
   public StreamsLocalReplicas(
-      KafkaStreams streams,
-      String storeName,
-      long maxStandbyLag,
-      LocalScanner scanner,
-      IntPredicate restoring) {
-    this.restoring = Objects.requireNonNull(restoring, "restoring");
+      KafkaStreams streams, String storeName, long maxStandbyLag, LocalScanner scanner) {
     this.streams = Objects.requireNonNull(streams, "streams");
     this.storeName = Objects.requireNonNull(storeName, "storeName");
     this.scanner = Objects.requireNonNull(scanner, "scanner");
@@ -77,14 +68,18 @@ public final class StreamsLocalReplicas implements LocalReplicas {
   }
 
   private RecordingReader reader(int partition, Replica replica) {
-    StoreQueryParameters<RecordingReader> parameters =
-        StoreQueryParameters.fromNameAndType(storeName, RecordingStores.queryableStoreType())
-            .withPartition(partition);
+    StoreQueryParameters<RecordingReader> parameters;
     if (replica == Replica.STANDBY) {
       checkLag(partition);
-      parameters = parameters.enableStaleStores();
-    } else if (restoring.test(partition)) {
-      throw unavailable("the active task of partition " + partition + " is restoring", null);
+      parameters =
+          StoreQueryParameters.fromNameAndType(storeName, RecordingStores.queryableStoreType())
+              .withPartition(partition)
+              .enableStaleStores();
+    } else {
+      parameters =
+          StoreQueryParameters.fromNameAndType(
+                  storeName, RecordingStores.activeQueryableStoreType())
+              .withPartition(partition);
     }
     try {
       return streams.store(parameters);

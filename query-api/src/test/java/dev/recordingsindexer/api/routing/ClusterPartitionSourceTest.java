@@ -23,8 +23,10 @@ class ClusterPartitionSourceTest {
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final RoutingMetrics metrics = new RoutingMetrics(registry);
+  // Generous: no test here waits for the timeout, and a first call to a fresh in-process peer can
+  // take seconds on a loaded 2-core CI machine (it once took over 2 s there).
   private final PeerClient peers =
-      new PeerClient(new PeerSecret(PeerServer.SECRET), Duration.ofSeconds(2), 8, metrics);
+      new PeerClient(new PeerSecret(PeerServer.SECRET), Duration.ofSeconds(15), 8, metrics);
   private final FakeOwners owners = new FakeOwners();
   private final FakeLocalReplicas local = new FakeLocalReplicas();
   private final ClusterPartitionSource source =
