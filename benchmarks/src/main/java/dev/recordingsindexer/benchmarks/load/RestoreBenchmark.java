@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -34,6 +35,15 @@ final class RestoreBenchmark {
       ServiceProcess victim = Prepared.start(harness, options);
       victim.awaitReady(timeout);
       long produced = produceNewRecordingsAndKill(harness, options, victim);
+      long total = events + produced;
+      // The topic now holds the crash step's recordings too: record them, so that later commands
+      // reuse this data set and index instead of refilling the topic.
+      Markers.read(harness.workDir(), Markers.DATASET)
+          .ifPresent(
+              marker -> Markers.write(harness.workDir(), Markers.DATASET, with(marker, total)));
+      Markers.read(harness.workDir(), Markers.INDEXED)
+          .ifPresent(
+              marker -> Markers.write(harness.workDir(), Markers.INDEXED, with(marker, total)));
       ServiceProcess crashed = Prepared.start(harness, options);
       Duration crashReady = awaitReadyWithProgress(crashed, Indexing.stateDir(harness), timeout);
       double crashCpu = CpuClock.seconds(crashed.pid());
@@ -89,6 +99,13 @@ final class RestoreBenchmark {
     System.out.printf(Locale.ROOT, "Produced %d events; killing the service (SIGKILL)%n", produced);
     victim.kill();
     return produced;
+  }
+
+  private static Map<String, String> with(Properties marker, long events) {
+    Map<String, String> values = new LinkedHashMap<>();
+    marker.stringPropertyNames().forEach(name -> values.put(name, marker.getProperty(name)));
+    values.put("events", String.valueOf(events));
+    return values;
   }
 
   /** Waits for /readyz, printing every 5 s the size the state directory has grown to. */

@@ -6,7 +6,9 @@ package dev.recordingsindexer.benchmarks.query;
  * achieved. The allowance is the absolute growth the flatness rule tolerates on top of its share.
  */
 enum SoakMetric {
-  HEAP_USED("heap_used_mib", "heap used (MiB)", true, 8),
+  // Not judged: where a sample lands in the young generation's sawtooth, not what the heap keeps
+  // (the first 30-minute run was flagged on it alone); old generation and live data after GC are.
+  HEAP_USED("heap_used_mib", "heap used (MiB)", false, 8),
   HEAP_OLD_GEN("heap_old_gen_used_mib", "heap, old generation used (MiB)", true, 8),
   HEAP_LIVE_AFTER_GC("heap_live_after_gc_mib", "heap live after last major GC (MiB)", true, 8),
   NON_HEAP("nonheap_used_mib", "non-heap used (MiB)", true, 8),
