@@ -9,13 +9,13 @@ import java.util.Properties;
  * single node gains nothing from 50), and no automatic topic creation (the service creates its
  * topics with the partition count it is configured with).
  */
-final class BrokerProperties {
+public final class BrokerProperties {
 
-  static final int NODE_ID = 1;
+  public static final int NODE_ID = 1;
 
   private BrokerProperties() {}
 
-  static Properties singleNode(Path logDir, int brokerPort, int controllerPort) {
+  public static Properties singleNode(Path logDir, int brokerPort, int controllerPort) {
     Properties p = new Properties();
     p.setProperty("process.roles", "broker,controller");
     p.setProperty("node.id", String.valueOf(NODE_ID));

@@ -1,5 +1,6 @@
 package dev.recordingsindexer.api.faults;
 
+import dev.recordingsindexer.api.broker.BrokerProperties;
 import dev.recordingsindexer.api.broker.EmbeddedKafkaBroker;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -58,15 +59,13 @@ public final class BrokerMain {
     stopped.await();
   }
 
-  /** The KRaft node with other listener addresses; the settings otherwise mirror the service's. */
+  /** The KRaft node with other listener addresses; the settings otherwise are the service's. */
   private static AutoCloseable startBehind(
       Path dataDir, String listenHost, int brokerPort, int controllerPort, String advertised)
       throws IOException {
     Path logDir = dataDir.toAbsolutePath().resolve("logs");
-    Properties p = new Properties();
-    p.setProperty("process.roles", "broker,controller");
-    p.setProperty("node.id", "1");
-    p.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+    // The service's one-node settings, with the listener addresses this drill needs.
+    Properties p = BrokerProperties.singleNode(logDir, brokerPort, controllerPort);
     p.setProperty(
         "listeners",
         "PLAINTEXT://"
@@ -76,22 +75,6 @@ public final class BrokerMain {
             + ",CONTROLLER://127.0.0.1:"
             + controllerPort);
     p.setProperty("advertised.listeners", "PLAINTEXT://" + advertised);
-    p.setProperty("controller.listener.names", "CONTROLLER");
-    p.setProperty("inter.broker.listener.name", "PLAINTEXT");
-    p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-    p.setProperty("log.dirs", logDir.toString());
-    p.setProperty("num.partitions", "1");
-    p.setProperty("auto.create.topics.enable", "false");
-    p.setProperty("offsets.topic.replication.factor", "1");
-    p.setProperty("offsets.topic.num.partitions", "5");
-    p.setProperty("transaction.state.log.replication.factor", "1");
-    p.setProperty("transaction.state.log.min.isr", "1");
-    p.setProperty("transaction.state.log.num.partitions", "5");
-    p.setProperty("share.coordinator.state.topic.replication.factor", "1");
-    p.setProperty("share.coordinator.state.topic.min.isr", "1");
-    p.setProperty("group.initial.rebalance.delay.ms", "0");
-    p.setProperty("default.replication.factor", "1");
-    p.setProperty("min.insync.replicas", "1");
     if (!Files.exists(logDir.resolve("meta.properties"))) {
       format(dataDir, logDir, p);
     }
