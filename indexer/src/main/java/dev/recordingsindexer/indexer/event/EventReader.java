@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,28 +23,49 @@ import java.util.Set;
  */
 final class EventReader {
 
-  /** The known members, in the order of the contract's table; the index is the duplicate bit. */
-  private static final List<String> KNOWN =
-      List.of(
-          "event_type",
-          "timestamp",
-          "sequence_number",
-          "account_sid",
-          "recording_sid",
-          "source_sid",
-          "grouping_sids",
-          "track_name",
-          "type",
-          "codec",
-          "container_format",
-          "size",
-          "duration",
-          "offset",
-          "media_external_location",
-          "status_callback",
-          "status_callback_method",
-          "encryption_key",
-          "date_created");
+  /** The known members, in the order of the contract's table; the ordinal is the duplicate bit. */
+  private enum Member {
+    EVENT_TYPE("event_type"),
+    TIMESTAMP("timestamp"),
+    SEQUENCE_NUMBER("sequence_number"),
+    ACCOUNT_SID("account_sid"),
+    RECORDING_SID("recording_sid"),
+    SOURCE_SID("source_sid"),
+    GROUPING_SIDS("grouping_sids"),
+    TRACK_NAME("track_name"),
+    TYPE("type"),
+    CODEC("codec"),
+    CONTAINER_FORMAT("container_format"),
+    SIZE("size"),
+    DURATION("duration"),
+    OFFSET("offset"),
+    MEDIA_EXTERNAL_LOCATION("media_external_location"),
+    STATUS_CALLBACK("status_callback"),
+    STATUS_CALLBACK_METHOD("status_callback_method"),
+    ENCRYPTION_KEY("encryption_key"),
+    DATE_CREATED("date_created");
+
+    private static final Member[] ALL = values();
+
+    private final String wire;
+
+    Member(String wire) {
+      this.wire = wire;
+    }
+
+    /**
+     * The member named {@code name}, or null. Compares by length first: Jackson hands out a new
+     * string per name, so a string switch or hash lookup would hash every name of every event.
+     */
+    static Member of(String name) {
+      for (Member member : ALL) {
+        if (member.wire.length() == name.length() && member.wire.equals(name)) {
+          return member;
+        }
+      }
+      return null;
+    }
+  }
 
   private final JsonParser parser;
   private long seenKnown;
@@ -79,21 +99,27 @@ final class EventReader {
   RecordingEvent read() throws IOException, InvalidEventException {
     String name;
     while ((name = parser.nextFieldName()) != null) {
-      markSeen(name);
+      Member member = markSeen(name);
       if (parser.nextToken() == JsonToken.VALUE_NULL) {
         continue;
       }
-      readMember(name);
+      if (member == null) {
+        parser.skipChildren();
+      } else {
+        readMember(member, name);
+      }
     }
     return build();
   }
 
-  private void markSeen(String name) throws InvalidEventException {
-    int index = KNOWN.indexOf(name);
+  /** Refuses a second occurrence of {@code name}; returns the known member it names, or null. */
+  private Member markSeen(String name) throws InvalidEventException {
+    Member member = Member.of(name);
     boolean fresh;
-    if (index >= 0) {
-      fresh = (seenKnown & (1L << index)) == 0;
-      seenKnown |= 1L << index;
+    if (member != null) {
+      long bit = 1L << member.ordinal();
+      fresh = (seenKnown & bit) == 0;
+      seenKnown |= bit;
     } else {
       seenUnknown = seenUnknown == null ? new HashSet<>() : seenUnknown;
       fresh = seenUnknown.add(name);
@@ -101,11 +127,12 @@ final class EventReader {
     if (!fresh) {
       throw new InvalidEventException(name, "appears twice, and duplicate keys are ambiguous");
     }
+    return member;
   }
 
-  private void readMember(String name) throws IOException, InvalidEventException {
-    switch (name) {
-      case "event_type" ->
+  private void readMember(Member member, String name) throws IOException, InvalidEventException {
+    switch (member) {
+      case EVENT_TYPE ->
           type =
               EventType.fromWire(FieldRules.string(parser, name))
                   .orElseThrow(
@@ -114,36 +141,34 @@ final class EventReader {
                               name,
                               "recording-started, recording-completed, "
                                   + "recording-failed, recording-deleted"));
-      case "timestamp" -> timestamp = FieldRules.dateTime(parser, name);
-      case "sequence_number" -> sequenceNumber = FieldRules.nonNegativeInteger(parser, name);
-      case "account_sid" -> accountSid = FieldRules.sid(parser, name, "AC", FieldRules.ACCOUNT_SID);
-      case "recording_sid" ->
+      case TIMESTAMP -> timestamp = FieldRules.dateTime(parser, name);
+      case SEQUENCE_NUMBER -> sequenceNumber = FieldRules.nonNegativeInteger(parser, name);
+      case ACCOUNT_SID -> accountSid = FieldRules.sid(parser, name, "AC", FieldRules.ACCOUNT_SID);
+      case RECORDING_SID ->
           recordingSid = FieldRules.sid(parser, name, "RT", FieldRules.RECORDING_SID);
-      case "source_sid" -> sourceSid = FieldRules.sid(parser, name, null, FieldRules.ANY_SID);
-      case "grouping_sids" -> groupingSids = readGroupingSids(name);
-      case "track_name" -> trackName = FieldRules.string(parser, name);
-      case "type" ->
+      case SOURCE_SID -> sourceSid = FieldRules.sid(parser, name, null, FieldRules.ANY_SID);
+      case GROUPING_SIDS -> groupingSids = readGroupingSids(name);
+      case TRACK_NAME -> trackName = FieldRules.string(parser, name);
+      case TYPE ->
           mediaType =
               MediaType.fromWire(FieldRules.string(parser, name))
                   .orElseThrow(() -> oneOf(name, "audio, video, data"));
-      case "codec" ->
+      case CODEC ->
           codec =
               Codec.fromAnyCase(FieldRules.string(parser, name))
                   .orElseThrow(() -> oneOf(name, "VP8, H264, OPUS, PCMU (any letter case)"));
-      case "container_format" ->
+      case CONTAINER_FORMAT ->
           containerFormat =
               ContainerFormat.fromWire(FieldRules.string(parser, name))
                   .orElseThrow(() -> oneOf(name, "mka, mkv"));
-      case "size" -> size = FieldRules.nonNegativeInteger(parser, name);
-      case "duration" -> duration = FieldRules.nonNegativeInteger(parser, name);
-      case "offset" -> offset = FieldRules.integer(parser, name);
-      case "media_external_location" ->
-          mediaExternalLocation = FieldRules.absoluteUri(parser, name);
-      case "status_callback" -> statusCallback = FieldRules.absoluteUri(parser, name);
-      case "status_callback_method" -> statusCallbackMethod = httpMethod(name);
-      case "encryption_key" -> encryptionKey = FieldRules.string(parser, name);
-      case "date_created" -> dateCreated = FieldRules.dateTime(parser, name);
-      default -> parser.skipChildren();
+      case SIZE -> size = FieldRules.nonNegativeInteger(parser, name);
+      case DURATION -> duration = FieldRules.nonNegativeInteger(parser, name);
+      case OFFSET -> offset = FieldRules.integer(parser, name);
+      case MEDIA_EXTERNAL_LOCATION -> mediaExternalLocation = FieldRules.absoluteUri(parser, name);
+      case STATUS_CALLBACK -> statusCallback = FieldRules.absoluteUri(parser, name);
+      case STATUS_CALLBACK_METHOD -> statusCallbackMethod = httpMethod(name);
+      case ENCRYPTION_KEY -> encryptionKey = FieldRules.string(parser, name);
+      case DATE_CREATED -> dateCreated = FieldRules.dateTime(parser, name);
     }
   }
 

@@ -72,6 +72,9 @@ final class FieldRules {
   static String absoluteUri(JsonParser parser, String field)
       throws IOException, InvalidEventException {
     String value = string(parser, field);
+    if (PlainHttpUrl.matches(value)) {
+      return value;
+    }
     try {
       if (new URI(value).isAbsolute()) {
         return value;

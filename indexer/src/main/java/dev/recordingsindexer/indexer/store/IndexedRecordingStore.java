@@ -8,6 +8,7 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -78,12 +79,23 @@ final class IndexedRecordingStore implements RecordingStore, StateStore {
     context.register(root, (BatchingStateRestoreCallback) this::restoreAll);
   }
 
-  /** Applies changelog records in order, without logging them again. */
+  /**
+   * Applies changelog records in order, without logging them again. Each record carries a
+   * recording's whole state (or its purge marker, or a tombstone), so only the last record of each
+   * SID in the batch is applied: the result is the same, and a restore, where most recordings have
+   * several records close together, reads, diffs and writes each about half as often.
+   */
   void restoreAll(Collection<KeyValue<byte[], byte[]>> records) {
+    Map<String, byte[]> latest = new LinkedHashMap<>(records.size() * 2);
+    for (KeyValue<byte[], byte[]> record : records) {
+      String sid = new String(record.key, StandardCharsets.UTF_8);
+      latest.put(sid, record.value);
+    }
     try (StoreWrites writes = new StoreWrites(db())) {
-      for (KeyValue<byte[], byte[]> record : records) {
-        String sid = new String(record.key, StandardCharsets.UTF_8);
-        ChangelogValue value = record.value == null ? null : ChangelogValue.decode(record.value);
+      for (Map.Entry<String, byte[]> record : latest.entrySet()) {
+        String sid = record.getKey();
+        ChangelogValue value =
+            record.getValue() == null ? null : ChangelogValue.decode(record.getValue());
         if (value == null) {
           writes.removeAll(sid);
         } else if (value instanceof ChangelogValue.State state) {

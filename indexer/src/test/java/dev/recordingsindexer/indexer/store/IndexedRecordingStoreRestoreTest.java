@@ -47,17 +47,22 @@ class IndexedRecordingStoreRestoreTest {
       write(random, original, model, markers);
 
       try (AutoCloseable closeOriginal = original::close) {
-        IndexedRecordingStore full = restore("full-" + seed, changelog.records(), random);
+        IndexedRecordingStore full = restore("full-" + seed, changelog.records(), random, 80);
         IndexedRecordingStore compacted =
-            restore("compacted-" + seed, compact(changelog.records()), random);
+            restore("compacted-" + seed, compact(changelog.records()), random, 80);
+        // One batch holding every record: restoring applies only each SID's last record of a batch.
+        IndexedRecordingStore oneBatch =
+            restore("one-batch-" + seed, changelog.records(), random, Integer.MAX_VALUE - 1);
         try (AutoCloseable closeFull = full::close;
-            AutoCloseable closeCompacted = compacted::close) {
-          for (IndexedRecordingStore store : List.of(original, full, compacted)) {
+            AutoCloseable closeCompacted = compacted::close;
+            AutoCloseable closeOneBatch = oneBatch::close) {
+          for (IndexedRecordingStore store : List.of(original, full, compacted, oneBatch)) {
             assertAnswersLike(model, markers, store, "seed " + seed + " " + store.name());
           }
           full.close();
           compacted.close();
-          for (String name : List.of("full-" + seed, "compacted-" + seed)) {
+          oneBatch.close();
+          for (String name : List.of("full-" + seed, "compacted-" + seed, "one-batch-" + seed)) {
             IndexedRecordingStore reopened = open(name, new CapturedChangelog());
             assertThat(reopened.approximateCount())
                 .as("the count a restore stored, read when reopening " + name)
@@ -131,7 +136,7 @@ class IndexedRecordingStoreRestoreTest {
   }
 
   private IndexedRecordingStore restore(
-      String name, List<KeyValue<byte[], byte[]>> records, Random random) {
+      String name, List<KeyValue<byte[], byte[]>> records, Random random, int maxBatch) {
     CapturedChangelog relogged = new CapturedChangelog();
     IndexedRecordingStore store =
         new IndexedRecordingStore("recordings", RocksDbSettings.defaults(), relogged.factory());
@@ -139,7 +144,7 @@ class IndexedRecordingStoreRestoreTest {
     store.init(context, store);
     int from = 0;
     while (from < records.size()) {
-      int to = Math.min(records.size(), from + 1 + random.nextInt(80));
+      int to = (int) Math.min(records.size(), from + 1L + random.nextInt(maxBatch));
       context.restoreCallback().restoreAll(records.subList(from, to));
       from = to;
     }
