@@ -135,7 +135,9 @@ public final class Bench {
     text.append(
         "\n--commit-interval-ms empty = the service's default, except 1000 with at_least_once"
             + " (else lag 0 shows up to 30 s late).\n--jvm-args are the service's, e.g."
-            + " \"-XX:+UseParallelGC\"; --jfr-seconds N records N s of JFR into the work dir.\n");
+            + " \"-XX:+UseParallelGC\"; --service-env sets service settings,"
+            + " e.g. ROCKSDB_CACHE_MB=512,COMMIT_INTERVAL_MS=50;\n--jfr-seconds N records N s of"
+            + " JFR into the work dir.\n");
     text.append(
         "\nThe work directory keeps the broker's data, the filled topic and the index:"
             + " delete it to start over.\n");

@@ -31,6 +31,7 @@ final class BenchOptions {
     d.put("--guarantee", "exactly_once_v2");
     d.put("--xmx", "512m");
     d.put("--jvm-args", "");
+    d.put("--service-env", "");
     d.put("--commit-interval-ms", "");
     d.put("--stream-threads", "1");
     d.put("--jfr-seconds", "0");

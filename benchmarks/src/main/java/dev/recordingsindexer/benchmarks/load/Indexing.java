@@ -55,6 +55,15 @@ final class Indexing {
       env.put("COMMIT_INTERVAL_MS", "1000");
     }
     env.put("NUM_STREAM_THREADS", options.get("--stream-threads"));
+    for (String setting : options.get("--service-env").split(",")) {
+      int equals = setting.indexOf('=');
+      if (equals > 0) {
+        env.put(setting.substring(0, equals).trim(), setting.substring(equals + 1).trim());
+      } else if (!setting.isBlank()) {
+        throw new IllegalArgumentException(
+            "--service-env takes NAME=VALUE pairs separated by commas, not " + setting);
+      }
+    }
     return env;
   }
 

@@ -21,7 +21,11 @@ import org.apache.kafka.streams.processor.StreamPartitioner;
  *
  * <p>The partition count is the one Kafka Streams' metadata reports for the store's source topics
  * (read through {@code queryMetadataForKey}, the only public API that exposes it); it is known once
- * the first assignment is done.
+ * the first assignment is done, and fixed from then on (the topology's partition count is read from
+ * the input topic at start).
+ *
+ * <p>Both lookups take locks the stream thread also holds, so they are not repeated for every
+ * request: the count is looked up once, and the stores are kept in {@link ActiveStores}.
  */
 public final class KafkaStreamsRecordingReaders implements RecordingReaders {
 
@@ -30,6 +34,8 @@ public final class KafkaStreamsRecordingReaders implements RecordingReaders {
 
   private final KafkaStreams streams;
   private final String storeName;
+  private final AtomicInteger partitions = new AtomicInteger(-1);
+  private volatile ActiveStores stores = new ActiveStores(0);
 
   public KafkaStreamsRecordingReaders(KafkaStreams streams) {
     this(streams, RecordingStore.NAME);
@@ -56,6 +62,10 @@ public final class KafkaStreamsRecordingReaders implements RecordingReaders {
 
   /** The number of partitions of the store, as the cluster metadata reports it. */
   public int partitionCount() {
+    int known = partitions.get();
+    if (known > 0) {
+      return known;
+    }
     AtomicInteger count = new AtomicInteger(-1);
     KeyQueryMetadata metadata;
     try {
@@ -66,6 +76,8 @@ public final class KafkaStreamsRecordingReaders implements RecordingReaders {
     if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata) || count.get() < 1) {
       throw unavailable("the partitions of store " + storeName + " are not assigned yet", null);
     }
+    stores = new ActiveStores(count.get());
+    partitions.set(count.get());
     return count.get();
   }
 
@@ -75,13 +87,16 @@ public final class KafkaStreamsRecordingReaders implements RecordingReaders {
    * @throws QueryUnavailableException otherwise
    */
   public RecordingReader reader(int partition) {
+    return new AvailabilityGuardedReader(
+        stores.get(partition, this::lookUp), partition, RETRY_AFTER);
+  }
+
+  private RecordingReader lookUp(int partition) {
     try {
-      RecordingReader store =
-          streams.store(
-              StoreQueryParameters.fromNameAndType(
-                      storeName, RecordingStores.activeQueryableStoreType())
-                  .withPartition(partition));
-      return new AvailabilityGuardedReader(store, partition, RETRY_AFTER);
+      return streams.store(
+          StoreQueryParameters.fromNameAndType(
+                  storeName, RecordingStores.activeQueryableStoreType())
+              .withPartition(partition));
     } catch (InvalidStateStoreException e) {
       throw unavailable(
           "partition "
