@@ -56,6 +56,10 @@ final class IndexedRecordingStore implements RecordingStore, StateStore {
   private StateStoreContext context;
   private ChangelogSink changelog;
   private StoreWrites pending;
+  // The stored bytes state() last read (stream thread only), which put() of the same SID reuses
+  // instead of reading them again; forgotten at every other write.
+  private String lastReadSid;
+  private byte[] lastRead;
 
   IndexedRecordingStore(String name, RocksDbSettings settings, ChangelogSink.Factory sinks) {
     this.name = Objects.requireNonNull(name, "name");
@@ -86,6 +90,7 @@ final class IndexedRecordingStore implements RecordingStore, StateStore {
    * several records close together, reads, diffs and writes each about half as often.
    */
   void restoreAll(Collection<KeyValue<byte[], byte[]>> records) {
+    forgetLastRead();
     Map<String, byte[]> latest = new LinkedHashMap<>(records.size() * 2);
     for (KeyValue<byte[], byte[]> record : records) {
       String sid = new String(record.key, StandardCharsets.UTF_8);
@@ -111,7 +116,13 @@ final class IndexedRecordingStore implements RecordingStore, StateStore {
   @Override
   public void put(RecordingState state) {
     byte[] encoded = RecordingStateCodec.encode(state);
-    if (!pending().putState(state.sid(), encoded)) {
+    StoreWrites writes = pending();
+    boolean changed =
+        state.sid().equals(lastReadSid)
+            ? writes.putState(state.sid(), encoded, lastRead)
+            : writes.putState(state.sid(), encoded);
+    forgetLastRead();
+    if (!changed) {
       return;
     }
     log(state.sid(), new ChangelogValue.State(encoded).encode());
@@ -119,12 +130,14 @@ final class IndexedRecordingStore implements RecordingStore, StateStore {
 
   @Override
   public void purge(String sid, long nowMs) {
+    forgetLastRead();
     pending().putMarker(sid, nowMs);
     log(sid, new ChangelogValue.Marker(nowMs).encode());
   }
 
   @Override
   public int expirePurgeMarkers(long cutoffMs) {
+    forgetLastRead();
     StoreWrites writes = pending();
     // The scan sees committed markers only: keep those still present, with the same time, once
     // the staged writes are counted (a SID purged again in this transaction has a newer marker).
@@ -159,6 +172,8 @@ final class IndexedRecordingStore implements RecordingStore, StateStore {
   @Override
   public Optional<RecordingState> state(String sid) {
     byte[] stored = read(IndexKeys.recording(sid));
+    lastReadSid = sid;
+    lastRead = stored;
     return stored == null ? Optional.empty() : Optional.of(RecordingStateCodec.decode(stored));
   }
 
@@ -207,6 +222,11 @@ final class IndexedRecordingStore implements RecordingStore, StateStore {
     return writes == null ? 0 : writes.stagedBytes();
   }
 
+  private void forgetLastRead() {
+    lastReadSid = null;
+    lastRead = null;
+  }
+
   /** The staged writes of the open transaction (stream thread only). */
   private StoreWrites pending() {
     if (pending == null) {
@@ -243,6 +263,7 @@ final class IndexedRecordingStore implements RecordingStore, StateStore {
   @Override
   public void close() {
     processing = false;
+    forgetLastRead();
     StoreWrites writes = pending;
     pending = null;
     if (writes != null) {

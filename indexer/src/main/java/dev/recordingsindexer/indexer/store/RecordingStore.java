@@ -21,7 +21,11 @@ public interface RecordingStore extends RecordingReader {
   /** Inserts or replaces a recording, updating every index entry that changed. */
   void put(RecordingState state);
 
-  /** Whether {@code sid} was purged by a tombstone whose marker has not expired. */
+  /**
+   * Whether {@code sid} was purged by a tombstone whose marker has not expired. A recording with a
+   * {@link #state} is never purged (purging removes the state, a new state removes the marker), so
+   * this needs asking only when it has none.
+   */
   boolean isPurged(String sid);
 
   /**

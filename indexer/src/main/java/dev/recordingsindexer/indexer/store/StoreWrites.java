@@ -39,8 +39,17 @@ final class StoreWrites implements AutoCloseable {
    * @return false when the stored state already equals {@code state} (nothing was staged)
    */
   boolean putState(String sid, byte[] state) {
+    return putState(sid, state, db.get(batch, IndexKeys.recording(sid)));
+  }
+
+  /**
+   * Like {@link #putState(String, byte[])}, given the state stored now (null: none), as the caller
+   * just read it through this batch: saves reading it again. A recording that has a state has no
+   * purge marker (storing a state removes the marker, purging removes the state), so the marker is
+   * looked for only when there is no previous state.
+   */
+  boolean putState(String sid, byte[] state, byte[] previous) {
     byte[] key = IndexKeys.recording(sid);
-    byte[] previous = db.get(batch, key);
     if (Arrays.equals(previous, state)) {
       return false;
     }
@@ -59,8 +68,8 @@ final class StoreWrites implements AutoCloseable {
     }
     stage(() -> batch.put(key, state));
     stagedBytes += key.length + state.length;
-    removeMarker(sid);
     if (previous == null) {
+      removeMarker(sid);
       recordingDelta++;
     }
     return true;

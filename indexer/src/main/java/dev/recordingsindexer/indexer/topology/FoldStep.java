@@ -85,7 +85,9 @@ final class FoldStep implements Processor<String, Envelope, String, DeadLetter> 
       listener.onPurged();
       return null;
     }
-    if (store.isPurged(sid)) {
+    // One read for a known recording: only one without a state can be purged.
+    RecordingState current = store.state(sid).orElse(null);
+    if (current == null && store.isPurged(sid)) {
       LOG.debug("Dropping an event for purged recording {} from {}", sid, envelope.origin());
       return null;
     }
@@ -93,7 +95,6 @@ final class FoldStep implements Processor<String, Envelope, String, DeadLetter> 
     if (!event.recordingSid().equals(sid)) {
       throw new IllegalStateException("the routed event is not for recording " + sid);
     }
-    RecordingState current = store.state(sid).orElse(null);
     FoldResult result = RecordingFold.apply(current, event);
     if (result instanceof FoldResult.Rejected rejected) {
       return DeadLetter.rejected(

@@ -258,6 +258,55 @@ class IndexedRecordingStoreTest {
   }
 
   @Test
+  void shouldReviveAPurgedRecordingTheFoldReadFirst() {
+    // The fold reads the state, then puts: the put reuses that read (null here) and must still
+    // drop the marker and its expiry entry.
+    store.purge(sid(1), 1_000);
+    store.commit(Map.of());
+
+    assertThat(store.state(sid(1))).isEmpty();
+    store.put(States.started(sid(1), T0));
+    store.commit(Map.of());
+
+    assertThat(store.isPurged(sid(1))).isFalse();
+    assertThat(sids(IndexKind.DATE, null)).containsExactly(sid(1));
+    assertThat(store.expirePurgeMarkers(Long.MAX_VALUE)).isZero();
+    assertThat(store.approximateCount()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldMoveIndexEntriesFromTheStateReadBeforeThePut() {
+    RecordingState started = States.started(sid(1), T0);
+    store.put(started);
+    store.commit(Map.of());
+
+    RecordingState read = store.state(sid(1)).orElseThrow();
+    store.state(sid(2)); // a read of another SID in between must not be taken for sid(1)'s
+    store.put(completed(read));
+    store.commit(Map.of());
+
+    assertThat(sids(IndexKind.STATUS, "processing")).isEmpty();
+    assertThat(sids(IndexKind.STATUS, "completed")).containsExactly(sid(1));
+    assertThat(store.approximateCount()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldNotReuseAReadOnceTheRecordingWasPurgedSince() {
+    store.put(States.started(sid(1), T0));
+    store.commit(Map.of());
+
+    store.state(sid(1));
+    store.purge(sid(1), 2_000);
+    store.put(States.started(sid(1), T0.plusSeconds(5)));
+    store.commit(Map.of());
+
+    assertThat(store.isPurged(sid(1))).isFalse();
+    assertThat(sids(IndexKind.DATE, null)).containsExactly(sid(1));
+    assertThat(store.expirePurgeMarkers(Long.MAX_VALUE)).isZero();
+    assertThat(store.approximateCount()).isEqualTo(1);
+  }
+
+  @Test
   void shouldWalkBothDirectionsFromInclusiveAndExclusivePositions() {
     for (int i = 1; i <= 5; i++) {
       store.put(States.started(sid(i), T0.plusSeconds(i / 2)));
