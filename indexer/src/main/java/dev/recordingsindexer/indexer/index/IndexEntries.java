@@ -17,7 +17,7 @@ public final class IndexEntries {
 
   /**
    * Every index key of {@code recording}: its account's date index, one grouping entry per distinct
-   * grouping SID, its source SID (when known) and its status.
+   * grouping SID, its source SID (when known), its status and its media type (when known).
    */
   public static Set<Bytes> of(Recording recording) {
     String account = recording.accountSid();
@@ -33,6 +33,9 @@ public final class IndexEntries {
       entries.add(entry(IndexKind.SOURCE, account, recording.sourceSid(), key));
     }
     entries.add(entry(IndexKind.STATUS, account, recording.status().wire(), key));
+    if (recording.type() != null) {
+      entries.add(entry(IndexKind.MEDIA_TYPE, account, recording.type().wire(), key));
+    }
     return entries;
   }
 

@@ -30,7 +30,8 @@ import java.util.Objects;
  *
  * <p>Two kinds are the store's own bookkeeping, below every kind above so no scan meets them: the
  * recording count ({@code 0x01}, {@code store.RecordingCount}) and the committed changelog offsets
- * ({@code 0x02 topic partition}, {@code store.CommittedOffsets}).
+ * ({@code 0x02 topic partition}, {@code store.CommittedOffsets}), and the layout version ({@code
+ * 0x03}, {@code store.StoreLayout}).
  *
  * <p>Index dates must be whole seconds and SIDs in sort keys must be ASCII without NUL (SIDs are
  * pattern-validated); anything else is an {@link IllegalArgumentException}, never a silently wrong
@@ -43,6 +44,7 @@ public final class IndexKeys {
   private static final byte GROUPING = 0x21;
   private static final byte SOURCE = 0x22;
   private static final byte STATUS = 0x23;
+  private static final byte MEDIA_TYPE = 0x24;
   private static final byte MARKER = 0x30;
   private static final byte MARKER_EXPIRY = 0x31;
   private static final int TIME_BYTES = Long.BYTES;
@@ -170,6 +172,7 @@ public final class IndexKeys {
       case GROUPING -> GROUPING;
       case SOURCE -> SOURCE;
       case STATUS -> STATUS;
+      case MEDIA_TYPE -> MEDIA_TYPE;
     };
   }
 

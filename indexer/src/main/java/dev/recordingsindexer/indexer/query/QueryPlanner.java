@@ -4,7 +4,8 @@ import dev.recordingsindexer.indexer.store.IndexKind;
 
 /**
  * Chooses the narrowest index for a filter: a source SID names one track, a grouping SID one room
- * or participant, a status a large share of the account, and the date index holds everything.
+ * or participant, a status or a media type a large share of the account, and the date index holds
+ * everything.
  */
 final class QueryPlanner {
 
@@ -19,6 +20,9 @@ final class QueryPlanner {
     }
     if (filter.status() != null) {
       return new QueryPlan(IndexKind.STATUS, filter.status().wire());
+    }
+    if (filter.mediaType() != null) {
+      return new QueryPlan(IndexKind.MEDIA_TYPE, filter.mediaType().wire());
     }
     return new QueryPlan(IndexKind.DATE, null);
   }

@@ -12,5 +12,7 @@ public enum IndexKind {
   /** (account, source SID, date). */
   SOURCE,
   /** (account, status, date). */
-  STATUS
+  STATUS,
+  /** (account, media type, date): recordings whose {@code type} is known. */
+  MEDIA_TYPE
 }

@@ -78,7 +78,13 @@ final class IndexedRecordingStore implements RecordingStore, StateStore {
     this.db =
         RocksDbHandle.open(
             name, settings, new File(context.stateDir(), name), context.appConfigs());
-    recordings.set(RecordingCount.readOrCount(db));
+    try {
+      StoreLayout.upgrade(db, name);
+      recordings.set(RecordingCount.readOrCount(db));
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
     changelog = sinks.create(context, name, () -> position);
     context.register(root, (BatchingStateRestoreCallback) this::restoreAll);
   }

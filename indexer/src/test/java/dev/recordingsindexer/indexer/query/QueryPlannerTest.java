@@ -42,7 +42,9 @@ class QueryPlannerTest {
                   ? new QueryPlan(IndexKind.GROUPING, ROOM)
                   : status
                       ? new QueryPlan(IndexKind.STATUS, "completed")
-                      : new QueryPlan(IndexKind.DATE, null);
+                      : media
+                          ? new QueryPlan(IndexKind.MEDIA_TYPE, "video")
+                          : new QueryPlan(IndexKind.DATE, null);
       assertThat(plan).as("filter %s", filter).isEqualTo(expected);
     }
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.recordingsindexer.indexer.event.EventType;
 import dev.recordingsindexer.indexer.fold.RecordingState;
+import dev.recordingsindexer.indexer.model.MediaType;
 import dev.recordingsindexer.indexer.model.Recording;
 import dev.recordingsindexer.indexer.model.RecordingStatus;
 import dev.recordingsindexer.indexer.model.SortKey;
@@ -194,6 +195,9 @@ class IndexedRecordingStoreRestoreTest {
       for (RecordingStatus status : RecordingStatus.values()) {
         assertScan(model, store, description, account, IndexKind.STATUS, status.wire());
       }
+      for (MediaType type : MediaType.values()) {
+        assertScan(model, store, description, account, IndexKind.MEDIA_TYPE, type.wire());
+      }
     }
   }
 
@@ -232,6 +236,7 @@ class IndexedRecordingStoreRestoreTest {
       case GROUPING -> recording.groupingSids().containsValue(value);
       case SOURCE -> value.equals(recording.sourceSid());
       case STATUS -> recording.status().wire().equals(value);
+      case MEDIA_TYPE -> recording.type() != null && recording.type().wire().equals(value);
     };
   }
 

@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.recordingsindexer.indexer.event.EventType;
 import dev.recordingsindexer.indexer.fold.RecordingState;
+import dev.recordingsindexer.indexer.index.IndexKeys;
+import dev.recordingsindexer.indexer.model.Recording;
 import dev.recordingsindexer.indexer.model.RecordingStatus;
 import dev.recordingsindexer.indexer.model.SortKey;
 import java.io.File;
@@ -444,6 +446,78 @@ class IndexedRecordingStoreTest {
     assertThat(RecordingCount.decode(store.handle().get(RecordingCount.KEY))).isEqualTo(2);
   }
 
+  @Test
+  void shouldIndexMediaTypes() {
+    store.put(States.started(sid(1), T0));
+    store.put(States.started(sid(2), T0.plusSeconds(1)));
+    store.commit(Map.of());
+
+    assertThat(sids(IndexKind.MEDIA_TYPE, "audio")).containsExactly(sid(2), sid(1));
+    assertThat(sids(IndexKind.MEDIA_TYPE, "video")).isEmpty();
+  }
+
+  @Test
+  void shouldAddTheMediaTypeIndexToAStoreWrittenBeforeIt() {
+    store.put(States.started(sid(1), T0));
+    store.put(States.started(sid(2), T0.plusSeconds(1)));
+    store.commit(Map.of());
+    store.close();
+    rewrite(
+        batch -> {
+          for (String sid : List.of(sid(1), sid(2))) {
+            Recording recording =
+                States.started(sid, sid.equals(sid(1)) ? T0 : T0.plusSeconds(1)).toRecording();
+            batch.delete(
+                IndexKeys.indexEntry(
+                    IndexKeys.indexPrefix(IndexKind.MEDIA_TYPE, ACCOUNT, "audio"),
+                    SortKey.of(recording)));
+          }
+        });
+    reopen();
+    assertThat(sids(IndexKind.MEDIA_TYPE, "audio")).as("the layout key says current").isEmpty();
+    store.close();
+    // Now as a store of layout 1 was: no layout key, no media type entries.
+    rewrite(batch -> batch.delete(StoreLayout.KEY));
+
+    reopen();
+
+    assertThat(sids(IndexKind.MEDIA_TYPE, "audio")).containsExactly(sid(2), sid(1));
+    assertThat(StoreLayout.of(store.handle())).isEqualTo(StoreLayout.CURRENT);
+    assertThat(store.approximateCount()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldRefuseAStoreWrittenWithANewerLayout() {
+    store.close();
+    rewrite(batch -> batch.put(StoreLayout.KEY, new byte[] {0, 0, 0, 99}));
+
+    IndexedRecordingStore newer =
+        new IndexedRecordingStore("recordings", RocksDbSettings.defaults(), changelog.factory());
+    assertThatThrownBy(() -> newer.init(new TestStoreContext(stateDir), newer))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("layout 99")
+        .hasMessageContaining("delete the state directory");
+    rewrite(batch -> batch.delete(StoreLayout.KEY));
+    reopen(); // for the shared teardown
+  }
+
+  /** Changes the closed store behind its back. */
+  private void rewrite(RawWrite write) {
+    File dir = new File(stateDir, "recordings");
+    try (RocksDbHandle db = RocksDbHandle.open("raw", RocksDbSettings.defaults(), dir, Map.of());
+        WriteBatchWithIndex batch = new WriteBatchWithIndex(true)) {
+      write.apply(batch);
+      db.write(batch);
+    } catch (RocksDBException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @FunctionalInterface
+  private interface RawWrite {
+    void apply(WriteBatchWithIndex batch) throws RocksDBException;
+  }
+
   private void reopen() {
     store =
         new IndexedRecordingStore("recordings", RocksDbSettings.defaults(), changelog.factory());
@@ -452,18 +526,14 @@ class IndexedRecordingStoreTest {
 
   /** Writes (or with null deletes) the count key of the closed store behind its back. */
   private void storeCount(byte[] value) {
-    File dir = new File(stateDir, "recordings");
-    try (RocksDbHandle db = RocksDbHandle.open("raw", RocksDbSettings.defaults(), dir, Map.of());
-        WriteBatchWithIndex batch = new WriteBatchWithIndex(true)) {
-      if (value == null) {
-        batch.delete(RecordingCount.KEY);
-      } else {
-        batch.put(RecordingCount.KEY, value);
-      }
-      db.write(batch);
-    } catch (RocksDBException e) {
-      throw new AssertionError(e);
-    }
+    rewrite(
+        batch -> {
+          if (value == null) {
+            batch.delete(RecordingCount.KEY);
+          } else {
+            batch.put(RecordingCount.KEY, value);
+          }
+        });
   }
 
   private static RecordingState completed(RecordingState started) {

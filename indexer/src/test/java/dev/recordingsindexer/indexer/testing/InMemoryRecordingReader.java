@@ -97,6 +97,7 @@ public final class InMemoryRecordingReader implements RecordingReader {
       case GROUPING -> version.groupingSids().containsValue(scan.value());
       case SOURCE -> scan.value().equals(version.sourceSid());
       case STATUS -> scan.value().equals(version.status().wire());
+      case MEDIA_TYPE -> version.type() != null && scan.value().equals(version.type().wire());
     };
   }
 
