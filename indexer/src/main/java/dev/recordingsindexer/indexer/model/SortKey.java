@@ -13,10 +13,7 @@ import java.util.Objects;
 public record SortKey(Instant dateCreated, String sid) implements Comparable<SortKey> {
 
   /** The list order: a key that sorts first is listed first. */
-  public static final Comparator<SortKey> LIST_ORDER =
-      Comparator.comparing(SortKey::dateCreated)
-          .reversed()
-          .thenComparing(Comparator.comparing(SortKey::sid).reversed());
+  public static final Comparator<SortKey> LIST_ORDER = SortKey::listOrder;
 
   public SortKey {
     Objects.requireNonNull(dateCreated, "dateCreated");
@@ -29,6 +26,26 @@ public record SortKey(Instant dateCreated, String sid) implements Comparable<Sor
 
   @Override
   public int compareTo(SortKey other) {
-    return LIST_ORDER.compare(this, other);
+    return listOrder(this, other);
+  }
+
+  // Written out rather than composed from Comparator.comparing and derived by the record: a page
+  // merge compares and checks keys hundreds of times, and the composed forms were 20% of a list
+  // request's time.
+  private static int listOrder(SortKey a, SortKey b) {
+    int byDate = b.dateCreated.compareTo(a.dateCreated);
+    return byDate != 0 ? byDate : b.sid.compareTo(a.sid);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof SortKey key
+        && dateCreated.equals(key.dateCreated)
+        && sid.equals(key.sid);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * dateCreated.hashCode() + sid.hashCode();
   }
 }

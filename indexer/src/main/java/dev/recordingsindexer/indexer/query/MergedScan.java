@@ -17,14 +17,15 @@ import java.util.PriorityQueue;
  */
 final class MergedScan implements AutoCloseable {
 
-  private record Head(Recording recording, PartitionScan source) {}
+  /** A partition's next match, with its sort key computed once for the queue's comparisons. */
+  private record Head(Recording recording, SortKey key, PartitionScan source) {}
 
   private final List<PartitionScan> scans;
   private final PriorityQueue<Head> heads;
 
   private MergedScan(List<PartitionScan> scans, boolean newestFirst) {
     this.scans = scans;
-    Comparator<Head> listOrder = Comparator.comparing(head -> SortKey.of(head.recording()));
+    Comparator<Head> listOrder = (a, b) -> a.key().compareTo(b.key());
     this.heads = new PriorityQueue<>(newestFirst ? listOrder : listOrder.reversed());
     for (PartitionScan scan : scans) {
       offer(scan);
@@ -85,7 +86,7 @@ final class MergedScan implements AutoCloseable {
   private void offer(PartitionScan scan) {
     Recording next = scan.next();
     if (next != null) {
-      heads.add(new Head(next, scan));
+      heads.add(new Head(next, SortKey.of(next), scan));
     }
   }
 
