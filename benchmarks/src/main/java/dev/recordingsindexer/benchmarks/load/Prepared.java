@@ -32,6 +32,7 @@ final class Prepared {
     ServiceProcess service = start(harness, options);
     Duration ready = service.awaitReady(timeout(options));
     System.out.printf("Service ready on the kept state after %.1f s%n", ready.toMillis() / 1e3);
+    Indexing.catchUp(harness, options, service, filled.events());
     return service;
   }
 
