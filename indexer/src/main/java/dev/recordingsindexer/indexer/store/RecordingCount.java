@@ -4,7 +4,6 @@ import dev.recordingsindexer.indexer.index.IndexKeys;
 import java.nio.ByteBuffer;
 import org.apache.kafka.streams.errors.ProcessorStateException;
 import org.rocksdb.RocksDBException;
-import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatchWithIndex;
 
 /**
@@ -62,24 +61,8 @@ final class RecordingCount {
   }
 
   private static long scan(RocksDbHandle db) {
-    byte[] prefix = IndexKeys.recordingPrefix();
-    RocksIterator iterator = db.newIterator();
-    try {
-      return db.withIterator(
-          iterator,
-          () -> {
-            long count = 0;
-            for (iterator.seek(prefix); iterator.isValid(); iterator.next()) {
-              if (iterator.key()[0] != prefix[0]) {
-                break;
-              }
-              count++;
-            }
-            iterator.status();
-            return count;
-          });
-    } finally {
-      db.closeIterator(iterator);
-    }
+    long[] count = {0};
+    db.forEachTagged(IndexKeys.recordingPrefix()[0], (key, value) -> count[0]++);
+    return count[0];
   }
 }

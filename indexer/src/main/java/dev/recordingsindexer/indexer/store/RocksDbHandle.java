@@ -163,6 +163,37 @@ final class RocksDbHandle implements AutoCloseable {
         });
   }
 
+  /**
+   * Calls {@code visitor} with every entry whose key starts with the byte {@code tag}, in key
+   * order, under one iterator (such as every recording, for a count or a layout upgrade).
+   */
+  void forEachTagged(byte tag, EntryVisitor visitor) {
+    RocksIterator iterator = newIterator();
+    try {
+      withIterator(
+          iterator,
+          () -> {
+            for (iterator.seek(new byte[] {tag}); iterator.isValid(); iterator.next()) {
+              byte[] key = iterator.key();
+              if (key[0] != tag) {
+                break;
+              }
+              visitor.visit(key, iterator.value());
+            }
+            iterator.status();
+            return null;
+          });
+    } finally {
+      closeIterator(iterator);
+    }
+  }
+
+  /** One entry of {@link #forEachTagged}. */
+  @FunctionalInterface
+  interface EntryVisitor {
+    void visit(byte[] key, byte[] value) throws RocksDBException;
+  }
+
   /** A numeric RocksDB property, such as {@code rocksdb.estimate-table-readers-mem}. */
   long longProperty(String property) {
     return guarded("property read", () -> db.getLongProperty(property));

@@ -5,7 +5,8 @@ import dev.recordingsindexer.indexer.index.IndexKeys;
 import dev.recordingsindexer.indexer.model.Recording;
 import dev.recordingsindexer.indexer.model.SortKey;
 import java.nio.ByteBuffer;
-import org.rocksdb.RocksIterator;
+import org.apache.kafka.streams.errors.ProcessorStateException;
+import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatchWithIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,41 +82,55 @@ final class StoreLayout {
   }
 
   private static long addMediaTypeEntries(RocksDbHandle db) {
-    byte[] prefix = IndexKeys.recordingPrefix();
-    RocksIterator iterator = db.newIterator();
-    try {
-      return db.withIterator(
-          iterator,
-          () -> {
-            long added = 0;
-            WriteBatchWithIndex batch = new WriteBatchWithIndex(true);
-            try {
-              for (iterator.seek(prefix); iterator.isValid(); iterator.next()) {
-                if (iterator.key()[0] != prefix[0]) {
-                  break;
-                }
-                Recording recording = RecordingStateCodec.decode(iterator.value()).toRecording();
-                if (recording.type() == null) {
-                  continue;
-                }
-                batch.put(mediaTypeEntry(recording), new byte[0]);
-                added++;
-                if (batch.count() >= ENTRIES_PER_BATCH) {
-                  db.write(batch);
-                  batch.close();
-                  batch = new WriteBatchWithIndex(true);
-                }
-              }
-              iterator.status();
-              batch.put(KEY, ByteBuffer.allocate(Integer.BYTES).putInt(CURRENT).array());
-              db.write(batch);
-            } finally {
-              batch.close();
+    try (ChunkedWrites writes = new ChunkedWrites(db)) {
+      db.forEachTagged(
+          IndexKeys.recordingPrefix()[0],
+          (key, value) -> {
+            Recording recording = RecordingStateCodec.decode(value).toRecording();
+            if (recording.type() != null) {
+              writes.put(mediaTypeEntry(recording), new byte[0]);
             }
-            return added;
           });
-    } finally {
-      db.closeIterator(iterator);
+      long added = writes.count();
+      writes.put(KEY, ByteBuffer.allocate(Integer.BYTES).putInt(CURRENT).array());
+      writes.flush();
+      return added;
+    } catch (RocksDBException e) {
+      throw new ProcessorStateException("cannot write the store layout", e);
+    }
+  }
+
+  /** Puts written in batches of {@link #ENTRIES_PER_BATCH}, so an upgrade never holds them all. */
+  private static final class ChunkedWrites implements AutoCloseable {
+    private final RocksDbHandle db;
+    private WriteBatchWithIndex batch = new WriteBatchWithIndex(true);
+    private long count;
+
+    ChunkedWrites(RocksDbHandle db) {
+      this.db = db;
+    }
+
+    void put(byte[] key, byte[] value) throws RocksDBException {
+      batch.put(key, value);
+      count++;
+      if (batch.count() >= ENTRIES_PER_BATCH) {
+        flush();
+      }
+    }
+
+    long count() {
+      return count;
+    }
+
+    void flush() {
+      db.write(batch);
+      batch.close();
+      batch = new WriteBatchWithIndex(true);
+    }
+
+    @Override
+    public void close() {
+      batch.close();
     }
   }
 
