@@ -7,6 +7,7 @@ import java.util.function.LongSupplier;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.InvalidTxnStateException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.TransactionAbortableException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,9 +18,12 @@ import org.slf4j.LoggerFactory;
  * group has given its tasks away. Kafka Streams handles most such cases itself (a fenced producer
  * means the tasks migrated), but a commit that reaches the broker after it aborted the transaction
  * fails with {@link InvalidTxnStateException} (transactions v2), which Kafka Streams 4.4 treats as
- * fatal and which would stop the whole service. For the zombie's errors ({@link
- * InvalidTxnStateException}, {@link ProducerFencedException}, {@link
- * InvalidProducerEpochException}) the thread is replaced: the new one starts a fresh producer,
+ * fatal and which would stop the whole service. The same holds for a transaction the producer
+ * itself gave up on ({@link TransactionAbortableException}): seen when the broker was away longer
+ * than the producer's {@code max.block.ms}, so a changelog send timed out and the next commit found
+ * the transaction in its abortable error state. For these errors ({@link InvalidTxnStateException},
+ * {@link ProducerFencedException}, {@link InvalidProducerEpochException}, {@link
+ * TransactionAbortableException}) the thread is replaced: the new one starts a fresh producer,
  * rejoins the group and resumes from the last commit (the transactional store keeps its committed
  * data). At most {@link #MAX_REPLACEMENTS} times per {@link #WINDOW}, so an error that keeps coming
  * back still stops the service, as does every other error (a full disk, a bug).
@@ -75,7 +79,8 @@ final class ZombieThreadReplacement implements StreamsUncaughtExceptionHandler {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
       if (cause instanceof InvalidTxnStateException
           || cause instanceof ProducerFencedException
-          || cause instanceof InvalidProducerEpochException) {
+          || cause instanceof InvalidProducerEpochException
+          || cause instanceof TransactionAbortableException) {
         return true;
       }
       if (cause.getCause() == cause) {

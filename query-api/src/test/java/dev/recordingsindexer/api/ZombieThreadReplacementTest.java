@@ -3,8 +3,10 @@ package dev.recordingsindexer.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.InvalidTxnStateException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.TransactionAbortableException;
 import org.apache.kafka.streams.errors.ProcessorStateException;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -25,6 +27,22 @@ class ZombieThreadReplacementTest {
 
     assertThat(handler.handle(lateCommit)).isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
     assertThat(handler.handle(new ProducerFencedException("newer producer")))
+        .isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
+  }
+
+  @Test
+  void shouldReplaceAThreadWhoseTransactionWasAbortedAfterTheBrokerWasAwayTooLong() {
+    // BrokerOutageIT, 70 s without a broker: a changelog send timed out after max.block.ms, and
+    // the next commit found the transaction abortable.
+    Throwable abortable =
+        new StreamsException(
+            "Error encountered trying to add offsets to a transaction",
+            new KafkaException(
+                "Cannot execute transactional method because we are in an error state",
+                new TransactionAbortableException(
+                    "Transaction Request was aborted after exhausting retries.")));
+
+    assertThat(new ZombieThreadReplacement(() -> 0L).handle(abortable))
         .isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
   }
 
