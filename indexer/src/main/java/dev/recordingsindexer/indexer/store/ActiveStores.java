@@ -19,6 +19,11 @@ final class ActiveStores {
     stores = new AtomicReferenceArray<>(partitions);
   }
 
+  /** The partition count the stores were kept for. */
+  int partitions() {
+    return stores.length();
+  }
+
   /**
    * The kept store of {@code partition} if it still answers as the active copy, else the one {@code
    * lookup} returns (which throws when there is none), kept for next time.

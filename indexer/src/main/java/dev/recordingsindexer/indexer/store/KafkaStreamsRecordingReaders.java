@@ -34,8 +34,8 @@ public final class KafkaStreamsRecordingReaders implements RecordingReaders {
 
   private final KafkaStreams streams;
   private final String storeName;
-  private final AtomicInteger partitions = new AtomicInteger(-1);
-  private volatile ActiveStores stores = new ActiveStores(0);
+  // Null until the partition count is known; then one kept store per partition.
+  private volatile ActiveStores stores;
 
   public KafkaStreamsRecordingReaders(KafkaStreams streams) {
     this(streams, RecordingStore.NAME);
@@ -62,9 +62,9 @@ public final class KafkaStreamsRecordingReaders implements RecordingReaders {
 
   /** The number of partitions of the store, as the cluster metadata reports it. */
   public int partitionCount() {
-    int known = partitions.get();
-    if (known > 0) {
-      return known;
+    ActiveStores known = stores;
+    if (known != null) {
+      return known.partitions();
     }
     AtomicInteger count = new AtomicInteger(-1);
     KeyQueryMetadata metadata;
@@ -77,7 +77,6 @@ public final class KafkaStreamsRecordingReaders implements RecordingReaders {
       throw unavailable("the partitions of store " + storeName + " are not assigned yet", null);
     }
     stores = new ActiveStores(count.get());
-    partitions.set(count.get());
     return count.get();
   }
 

@@ -270,10 +270,7 @@ class IndexedRecordingStoreTest {
     store.put(States.started(sid(1), T0));
     store.commit(Map.of());
 
-    assertThat(store.isPurged(sid(1))).isFalse();
-    assertThat(sids(IndexKind.DATE, null)).containsExactly(sid(1));
-    assertThat(store.expirePurgeMarkers(Long.MAX_VALUE)).isZero();
-    assertThat(store.approximateCount()).isEqualTo(1);
+    assertOnlyLiveRecording(sid(1));
   }
 
   @Test
@@ -302,10 +299,7 @@ class IndexedRecordingStoreTest {
     store.put(States.started(sid(1), T0.plusSeconds(5)));
     store.commit(Map.of());
 
-    assertThat(store.isPurged(sid(1))).isFalse();
-    assertThat(sids(IndexKind.DATE, null)).containsExactly(sid(1));
-    assertThat(store.expirePurgeMarkers(Long.MAX_VALUE)).isZero();
-    assertThat(store.approximateCount()).isEqualTo(1);
+    assertOnlyLiveRecording(sid(1));
   }
 
   @Test
@@ -516,6 +510,14 @@ class IndexedRecordingStoreTest {
   @FunctionalInterface
   private interface RawWrite {
     void apply(WriteBatchWithIndex batch) throws RocksDBException;
+  }
+
+  /** {@code sid} is the one stored, indexed and counted recording, with no purge marker left. */
+  private void assertOnlyLiveRecording(String sid) {
+    assertThat(store.isPurged(sid)).isFalse();
+    assertThat(sids(IndexKind.DATE, null)).containsExactly(sid);
+    assertThat(store.expirePurgeMarkers(Long.MAX_VALUE)).isZero();
+    assertThat(store.approximateCount()).isEqualTo(1);
   }
 
   private void reopen() {
