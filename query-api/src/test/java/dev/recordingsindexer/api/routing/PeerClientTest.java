@@ -2,6 +2,7 @@ package dev.recordingsindexer.api.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
 import dev.recordingsindexer.indexer.model.Recording;
 import dev.recordingsindexer.indexer.query.QueryUnavailableException;
@@ -82,8 +83,20 @@ class PeerClientTest {
         .hasMessageContaining(stub.host().host() + ":" + stub.host().port())
         .hasMessageContaining("partition 3")
         .hasMessageContaining("no answer within 300 ms");
-    assertThat(registry.get("recordings.peer.calls").tag("outcome", "timeout").timer().count())
-        .isEqualTo(1);
+    // The timer is recorded by the call's completion callback, which may run just after the caller
+    // sees the failure.
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .ignoreExceptions() // the meter is registered by that callback too
+        .untilAsserted(
+            () ->
+                assertThat(
+                        registry
+                            .get("recordings.peer.calls")
+                            .tag("outcome", "timeout")
+                            .timer()
+                            .count())
+                    .isEqualTo(1));
   }
 
   @Test
