@@ -68,6 +68,19 @@ public final class IndexKeys {
   }
 
   /**
+   * The first key of every index entry's range; the range ends at {@link #indexEntriesEnd()}
+   * (exclusive), so both bound one range delete of every index.
+   */
+  public static byte[] indexEntriesStart() {
+    return new byte[] {DATE};
+  }
+
+  /** The first key after every index entry: the start of the purge markers. */
+  public static byte[] indexEntriesEnd() {
+    return new byte[] {MARKER};
+  }
+
+  /**
    * The prefix all entries of one index value share; {@code value} is null exactly for {@link
    * IndexKind#DATE}.
    */

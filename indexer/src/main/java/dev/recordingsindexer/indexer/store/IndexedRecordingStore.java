@@ -41,6 +41,13 @@ import org.rocksdb.RocksIterator;
  * Restoring writes each batch of committed changelog records directly: replaying them from an older
  * offset after a crash is harmless, because each record carries a recording's whole state.
  *
+ * <p>An active task's store that opens empty (a new instance, a lost state directory, a partition
+ * moved here) restores the recordings alone, and builds their index entries in one pass once the
+ * restore is over ({@link IndexBuild}, when the fold's processor starts: {@link #processing}, or at
+ * the first live write), instead of reading and diffing each restored recording's previous version.
+ * Until then it answers no scan. A standby's store keeps its indexes record by record: it answers
+ * stale reads while it restores, and its restore never ends.
+ *
  * <p>Writes come from the stream thread only; reads ({@link #get}, {@link #scan}) may come from any
  * thread and fail with {@link InvalidStateStoreException} once the store is closed.
  */
@@ -53,6 +60,8 @@ final class IndexedRecordingStore implements RecordingStore, StateStore {
   private volatile Position position = Position.emptyPosition();
   private volatile RocksDbHandle db;
   private volatile boolean processing;
+  // Restoring recordings without their index entries (see above); the build clears it.
+  private volatile boolean indexesDeferred;
   private StateStoreContext context;
   private ChangelogSink changelog;
   private StoreWrites pending;
@@ -81,12 +90,35 @@ final class IndexedRecordingStore implements RecordingStore, StateStore {
     try {
       StoreLayout.upgrade(db, name);
       recordings.set(RecordingCount.readOrCount(db));
+      deferIndexesIfEmpty(TaskRole.isActive(context));
     } catch (RuntimeException e) {
       db.close();
       throw e;
     }
     changelog = sinks.create(context, name, () -> position);
     context.register(root, (BatchingStateRestoreCallback) this::restoreAll);
+  }
+
+  /**
+   * Starts restoring without indexes when this store belongs to an active task and holds no
+   * recording, or resumes doing so when a build was left pending; a standby's store builds a
+   * pending index at once.
+   */
+  private void deferIndexesIfEmpty(boolean active) {
+    boolean pending = IndexBuild.pending(db);
+    if (pending) {
+      IndexBuild.dropEntries(db);
+    }
+    if (active && (pending || recordings.get() == 0)) {
+      indexesDeferred = true;
+    } else if (pending) {
+      buildIndexes();
+    }
+  }
+
+  private void buildIndexes() {
+    recordings.set(IndexBuild.build(db(), name + " (task " + context.taskId() + ")"));
+    indexesDeferred = false;
   }
 
   /**
@@ -97,12 +129,17 @@ final class IndexedRecordingStore implements RecordingStore, StateStore {
    */
   void restoreAll(Collection<KeyValue<byte[], byte[]>> records) {
     forgetLastRead();
+    if (indexesDeferred && !TaskRole.isActive(context)) {
+      // The task turned into a standby before its restore ended: standbys keep their indexes.
+      buildIndexes();
+    }
     Map<String, byte[]> latest = new LinkedHashMap<>(records.size() * 2);
     for (KeyValue<byte[], byte[]> record : records) {
       String sid = new String(record.key, StandardCharsets.UTF_8);
       latest.put(sid, record.value);
     }
-    try (StoreWrites writes = new StoreWrites(db())) {
+    try (StoreWrites writes =
+        indexesDeferred ? StoreWrites.withoutIndexes(db()) : new StoreWrites(db())) {
       for (Map.Entry<String, byte[]> record : latest.entrySet()) {
         String sid = record.getKey();
         ChangelogValue value =
@@ -160,8 +197,12 @@ final class IndexedRecordingStore implements RecordingStore, StateStore {
     return expired.size();
   }
 
+  /** Also builds the indexes a restore into an empty store left out, before answering queries. */
   @Override
   public void processing(boolean processing) {
+    if (processing && indexesDeferred) {
+      buildIndexes();
+    }
     this.processing = processing;
   }
 
@@ -235,6 +276,10 @@ final class IndexedRecordingStore implements RecordingStore, StateStore {
 
   /** The staged writes of the open transaction (stream thread only). */
   private StoreWrites pending() {
+    if (indexesDeferred) {
+      // A live write means the restore is over, even for a processor that never said so.
+      buildIndexes();
+    }
     if (pending == null) {
       pending = new StoreWrites(db());
     }
@@ -249,13 +294,23 @@ final class IndexedRecordingStore implements RecordingStore, StateStore {
 
   @Override
   public ScanIterator scan(IndexScan scan) {
-    return new RocksScanIterator(db(), scan);
+    RocksDbHandle handle = db();
+    requireIndexes();
+    return new RocksScanIterator(handle, scan);
   }
 
   @Override
   public long approximateCount() {
     db();
+    requireIndexes();
     return recordings.get();
+  }
+
+  private void requireIndexes() {
+    if (indexesDeferred) {
+      throw new InvalidStateStoreException(
+          "store " + name + " is restoring; its indexes are built when the restore ends");
+    }
   }
 
   /**

@@ -3,6 +3,9 @@ package dev.recordingsindexer.indexer.store;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -14,12 +17,16 @@ import org.apache.kafka.streams.errors.ProcessorStateException;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
 import org.rocksdb.CompressionType;
+import org.rocksdb.EnvOptions;
+import org.rocksdb.IngestExternalFileOptions;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
+import org.rocksdb.SstFileWriter;
+import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteBatchWithIndex;
 import org.rocksdb.WriteOptions;
 
@@ -45,7 +52,10 @@ final class RocksDbHandle implements AutoCloseable {
     RocksDB.loadLibrary();
   }
 
+  private static final String BULK_DIR = "bulk-load";
+
   private final String name;
+  private final File dir;
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final Set<RocksIterator> openIterators = ConcurrentHashMap.newKeySet();
   private final LRUCache cache;
@@ -62,6 +72,7 @@ final class RocksDbHandle implements AutoCloseable {
       String name, RocksDbSettings settings, File dir, Map<String, Object> appConfigs)
       throws RocksDBException {
     this.name = name;
+    this.dir = dir;
     cache = new LRUCache(settings.blockCacheBytes());
     filter = settings.bloomBitsPerKey() > 0 ? new BloomFilter(settings.bloomBitsPerKey()) : null;
     BlockBasedTableConfig table = new BlockBasedTableConfig().setBlockCache(cache);
@@ -105,9 +116,21 @@ final class RocksDbHandle implements AutoCloseable {
       String name, RocksDbSettings settings, File dir, Map<String, Object> appConfigs) {
     try {
       Files.createDirectories(dir.toPath());
+      deleteBulkLeftovers(dir.toPath().resolve(BULK_DIR));
       return new RocksDbHandle(name, settings, dir, appConfigs);
     } catch (IOException | RocksDBException e) {
       throw new ProcessorStateException("cannot open store " + name + " in " + dir, e);
+    }
+  }
+
+  /** Table files a bulk load made but did not ingest: the process stopped in between. */
+  private static void deleteBulkLeftovers(Path bulkDir) throws IOException {
+    if (Files.isDirectory(bulkDir)) {
+      try (var files = Files.list(bulkDir)) {
+        for (Path file : files.toList()) {
+          Files.deleteIfExists(file);
+        }
+      }
     }
   }
 
@@ -131,6 +154,71 @@ final class RocksDbHandle implements AutoCloseable {
           db.write(writeOptions, batch);
           return null;
         });
+  }
+
+  /** Writes a plain batch, for bulk writes that never read their own staged changes. */
+  void write(WriteBatch batch) {
+    guarded(
+        "write",
+        () -> {
+          db.write(writeOptions, batch);
+          return null;
+        });
+  }
+
+  /** Deletes every key from {@code from} (inclusive) to {@code to} (exclusive). */
+  void deleteRange(byte[] from, byte[] to) {
+    guarded(
+        "range delete",
+        () -> {
+          db.deleteRange(writeOptions, from, to);
+          return null;
+        });
+  }
+
+  /**
+   * Writes {@code keys}, each with {@code value}, to a new table file and moves it into the
+   * database: for keys no write touches meanwhile, far cheaper than writing them through memtables
+   * and compactions. Sorts the keys (unsigned byte order, as the database's; {@code keys} is left
+   * as it was); duplicates are written once. The file is made in {@link #bulkDir()} and gone when
+   * this returns.
+   */
+  void ingest(List<byte[]> keys, byte[] value) {
+    if (keys.isEmpty()) {
+      return;
+    }
+    byte[][] sorted = keys.toArray(new byte[0][]);
+    Arrays.sort(sorted, Arrays::compareUnsigned);
+    guarded(
+        "bulk load",
+        () -> {
+          Path file = Files.createTempFile(bulkDir(), "entries-", ".sst");
+          try (EnvOptions env = new EnvOptions();
+              SstFileWriter writer = new SstFileWriter(env, options);
+              IngestExternalFileOptions ingest = new IngestExternalFileOptions()) {
+            writer.open(file.toString());
+            byte[] previous = null;
+            for (byte[] key : sorted) {
+              if (previous == null || !Arrays.equals(previous, key)) {
+                writer.put(key, value);
+              }
+              previous = key;
+            }
+            writer.finish();
+            db.ingestExternalFile(List.of(file.toString()), ingest.setMoveFiles(true));
+          } finally {
+            Files.deleteIfExists(file);
+          }
+          return null;
+        });
+  }
+
+  /**
+   * The directory for table files about to be ingested: inside the database's, where RocksDB
+   * ignores it and a hard link can move them in; created when missing.
+   */
+  Path bulkDir() throws IOException {
+    return Files.createDirectories(dir.toPath().resolve(BULK_DIR));
   }
 
   /** A fresh iterator (an implicit snapshot); registered so that {@link #close()} can close it. */
@@ -256,7 +344,7 @@ final class RocksDbHandle implements AutoCloseable {
         throw new InvalidStateStoreException("store " + name + " is closed");
       }
       return call.run();
-    } catch (RocksDBException e) {
+    } catch (RocksDBException | IOException e) {
       throw new ProcessorStateException("RocksDB " + what + " failed in store " + name, e);
     } finally {
       lock.readLock().unlock();
@@ -266,6 +354,6 @@ final class RocksDbHandle implements AutoCloseable {
   /** One RocksDB call that may fail. */
   @FunctionalInterface
   interface RocksCall<T> {
-    T run() throws RocksDBException;
+    T run() throws RocksDBException, IOException;
   }
 }

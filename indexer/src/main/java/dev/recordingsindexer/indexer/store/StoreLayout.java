@@ -5,9 +5,6 @@ import dev.recordingsindexer.indexer.index.IndexKeys;
 import dev.recordingsindexer.indexer.model.Recording;
 import dev.recordingsindexer.indexer.model.SortKey;
 import java.nio.ByteBuffer;
-import org.apache.kafka.streams.errors.ProcessorStateException;
-import org.rocksdb.RocksDBException;
-import org.rocksdb.WriteBatchWithIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +29,6 @@ final class StoreLayout {
   static final int CURRENT = 2;
 
   private static final Logger LOG = LoggerFactory.getLogger(StoreLayout.class);
-  private static final int ENTRIES_PER_BATCH = 10_000;
 
   private StoreLayout() {}
 
@@ -95,42 +91,6 @@ final class StoreLayout {
       writes.put(KEY, ByteBuffer.allocate(Integer.BYTES).putInt(CURRENT).array());
       writes.flush();
       return added;
-    } catch (RocksDBException e) {
-      throw new ProcessorStateException("cannot write the store layout", e);
-    }
-  }
-
-  /** Puts written in batches of {@link #ENTRIES_PER_BATCH}, so an upgrade never holds them all. */
-  private static final class ChunkedWrites implements AutoCloseable {
-    private final RocksDbHandle db;
-    private WriteBatchWithIndex batch = new WriteBatchWithIndex(true);
-    private long count;
-
-    ChunkedWrites(RocksDbHandle db) {
-      this.db = db;
-    }
-
-    void put(byte[] key, byte[] value) throws RocksDBException {
-      batch.put(key, value);
-      count++;
-      if (batch.count() >= ENTRIES_PER_BATCH) {
-        flush();
-      }
-    }
-
-    long count() {
-      return count;
-    }
-
-    void flush() {
-      db.write(batch);
-      batch.close();
-      batch = new WriteBatchWithIndex(true);
-    }
-
-    @Override
-    public void close() {
-      batch.close();
     }
   }
 

@@ -17,6 +17,10 @@ import org.rocksdb.WriteBatchWithIndex;
  * from the previous version. Reads see earlier changes of the same batch, so a restore can apply
  * many changelog records in one batch.
  *
+ * <p>Without indexes ({@link #withoutIndexes}), as a restore into an empty store writes before
+ * {@link IndexBuild} builds them in one pass, a change stores the recording alone: no previous
+ * version is read, and the recording count is left to the build.
+ *
  * <p>Not thread-safe: used by the stream thread (or the restore thread) only. Close it (it holds a
  * native batch).
  */
@@ -26,11 +30,24 @@ final class StoreWrites implements AutoCloseable {
 
   private final RocksDbHandle db;
   private final WriteBatchWithIndex batch = new WriteBatchWithIndex(true);
+  private final boolean indexed;
   private long recordingDelta;
   private long stagedBytes;
 
   StoreWrites(RocksDbHandle db) {
+    this(db, true);
+  }
+
+  private StoreWrites(RocksDbHandle db, boolean indexed) {
     this.db = db;
+    this.indexed = indexed;
+  }
+
+  /** Writes that store recordings without their index entries or count (see above). */
+  static StoreWrites withoutIndexes(RocksDbHandle db) {
+    StoreWrites writes = new StoreWrites(db, false);
+    IndexBuild.markPending(writes);
+    return writes;
   }
 
   /**
@@ -39,6 +56,11 @@ final class StoreWrites implements AutoCloseable {
    * @return false when the stored state already equals {@code state} (nothing was staged)
    */
   boolean putState(String sid, byte[] state) {
+    if (!indexed) {
+      stage(() -> batch.put(IndexKeys.recording(sid), state));
+      removeMarker(sid);
+      return true;
+    }
     return putState(sid, state, db.get(batch, IndexKeys.recording(sid)));
   }
 
@@ -128,6 +150,10 @@ final class StoreWrites implements AutoCloseable {
 
   private void removeRecording(String sid) {
     byte[] key = IndexKeys.recording(sid);
+    if (!indexed) {
+      stage(() -> batch.delete(key));
+      return;
+    }
     byte[] previous = db.get(batch, key);
     if (previous == null) {
       return;

@@ -80,6 +80,27 @@ class IndexKeysTest {
   }
 
   @Test
+  void shouldBoundEveryIndexEntryAndNoOtherKeyByTheIndexRange() {
+    Comparator<byte[]> bytes = Arrays::compareUnsigned;
+    byte[] start = IndexKeys.indexEntriesStart();
+    byte[] end = IndexKeys.indexEntriesEnd();
+    SortKey key = new SortKey(Instant.ofEpochSecond(-5), "RT" + "f".repeat(32));
+    for (IndexKind kind : IndexKind.values()) {
+      byte[] entry =
+          IndexKeys.indexEntry(
+              IndexKeys.indexPrefix(kind, ACCOUNT, kind == IndexKind.DATE ? null : "\u007f"), key);
+      assertThat(bytes.compare(entry, start)).as(kind.name()).isGreaterThanOrEqualTo(0);
+      assertThat(bytes.compare(entry, end)).as(kind.name()).isNegative();
+    }
+    String sid = "RT" + "0".repeat(32);
+    for (byte[] other :
+        List.of(IndexKeys.recording(sid), IndexKeys.marker(sid), IndexKeys.markerExpiry(0, sid))) {
+      boolean inside = bytes.compare(other, start) >= 0 && bytes.compare(other, end) < 0;
+      assertThat(inside).as(Arrays.toString(other)).isFalse();
+    }
+  }
+
+  @Test
   void shouldOrderMarkerExpiryKeysByTimeAscendingIncludingBefore1970() {
     String sid = "RT" + "0".repeat(32);
     long[] times = {-5_000, -1, 0, 1, 1_767_225_600_000L};

@@ -1,6 +1,7 @@
 package dev.recordingsindexer.indexer.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.recordingsindexer.indexer.event.EventType;
 import dev.recordingsindexer.indexer.fold.RecordingState;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,16 +56,24 @@ class IndexedRecordingStoreRestoreTest {
         // One batch holding every record: restoring applies only each SID's last record of a batch.
         IndexedRecordingStore oneBatch =
             restore("one-batch-" + seed, changelog.records(), random, Integer.MAX_VALUE - 1);
+        // An active task's empty store restores the recordings alone and builds the indexes after.
+        IndexedRecordingStore deferred =
+            restoreActive("deferred-" + seed, changelog.records(), random);
         try (AutoCloseable closeFull = full::close;
             AutoCloseable closeCompacted = compacted::close;
-            AutoCloseable closeOneBatch = oneBatch::close) {
-          for (IndexedRecordingStore store : List.of(original, full, compacted, oneBatch)) {
+            AutoCloseable closeOneBatch = oneBatch::close;
+            AutoCloseable closeDeferred = deferred::close) {
+          for (IndexedRecordingStore store :
+              List.of(original, full, compacted, oneBatch, deferred)) {
             assertAnswersLike(model, markers, store, "seed " + seed + " " + store.name());
           }
           full.close();
           compacted.close();
           oneBatch.close();
-          for (String name : List.of("full-" + seed, "compacted-" + seed, "one-batch-" + seed)) {
+          deferred.close();
+          for (String name :
+              List.of(
+                  "full-" + seed, "compacted-" + seed, "one-batch-" + seed, "deferred-" + seed)) {
             IndexedRecordingStore reopened = open(name, new CapturedChangelog());
             assertThat(reopened.approximateCount())
                 .as("the count a restore stored, read when reopening " + name)
@@ -151,6 +161,39 @@ class IndexedRecordingStoreRestoreTest {
     }
     assertThat(relogged.records()).as("restore must not log").isEmpty();
     return store;
+  }
+
+  /**
+   * Restores {@code records} into an empty store of an active task, as Kafka Streams would, then
+   * starts processing: until then the store answers no scan.
+   */
+  private IndexedRecordingStore restoreActive(
+      String name, List<KeyValue<byte[], byte[]>> records, Random random) {
+    TestStoreContext context = new TestStoreContext(new File(dir, name)).active(true);
+    IndexedRecordingStore store =
+        new IndexedRecordingStore(
+            "recordings", RocksDbSettings.defaults(), ChangelogSink.Factory.DISABLED);
+    store.init(context, store);
+    replay(context, records, random);
+    assertThat(IndexBuild.pending(store.handle())).as(name + " build pending").isTrue();
+    assertThatThrownBy(
+            () -> store.scan(new IndexScan(IndexKind.DATE, States.ACCOUNT, null, null, true, true)))
+        .as(name + " scanned before its indexes are built")
+        .isInstanceOf(InvalidStateStoreException.class)
+        .hasMessageContaining("restoring");
+    store.processing(true);
+    assertThat(IndexBuild.pending(store.handle())).as(name + " build pending").isFalse();
+    return store;
+  }
+
+  private static void replay(
+      TestStoreContext context, List<KeyValue<byte[], byte[]>> records, Random random) {
+    int from = 0;
+    while (from < records.size()) {
+      int to = Math.min(records.size(), from + 1 + random.nextInt(80));
+      context.restoreCallback().restoreAll(records.subList(from, to));
+      from = to;
+    }
   }
 
   private static List<KeyValue<byte[], byte[]>> compact(List<KeyValue<byte[], byte[]>> records) {

@@ -15,14 +15,15 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * A minimal store context for unit tests: a state directory, app configs (none unless given) and
- * the captured restore callback. It has no changelog or metrics; stores opened with it run outside
- * Kafka Streams.
+ * the captured restore callback, and the task's role (a standby unless made active). It has no
+ * changelog or metrics; stores opened with it run outside Kafka Streams.
  */
-public final class TestStoreContext implements StateStoreContext {
+public final class TestStoreContext implements StateStoreContext, TaskRole {
 
   private final File stateDir;
   private final Map<String, Object> appConfigs;
   private StateRestoreCallback restoreCallback;
+  private volatile boolean active;
 
   public TestStoreContext(File stateDir) {
     this(stateDir, Map.of());
@@ -31,6 +32,17 @@ public final class TestStoreContext implements StateStoreContext {
   public TestStoreContext(File stateDir, Map<String, Object> appConfigs) {
     this.stateDir = stateDir;
     this.appConfigs = Map.copyOf(appConfigs);
+  }
+
+  /** Makes the context's task active (it restores, then processes) or a standby (the default). */
+  TestStoreContext active(boolean active) {
+    this.active = active;
+    return this;
+  }
+
+  @Override
+  public boolean active() {
+    return active;
   }
 
   /** The callback the store registered, as Kafka Streams would call it while restoring. */

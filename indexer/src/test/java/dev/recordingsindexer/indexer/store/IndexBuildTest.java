@@ -1,0 +1,210 @@
+package dev.recordingsindexer.indexer.store;
+
+import static dev.recordingsindexer.indexer.store.States.ACCOUNT;
+import static dev.recordingsindexer.indexer.store.States.T0;
+import static dev.recordingsindexer.indexer.store.States.sid;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.recordingsindexer.indexer.event.EventType;
+import dev.recordingsindexer.indexer.fold.RecordingState;
+import dev.recordingsindexer.indexer.fold.RecordingStateCodec;
+import dev.recordingsindexer.indexer.index.IndexEntries;
+import dev.recordingsindexer.indexer.model.SortKey;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The index build after a restore into an empty store, around its edges: a process stopped part-way
+ * (also during a build), a task turned into a standby mid-restore, a standby opening a store left
+ * pending, and a store that was not empty (which keeps its indexes record by record). The random
+ * histories of {@link IndexedRecordingStoreRestoreTest} check the built indexes in full.
+ */
+class IndexBuildTest {
+
+  @TempDir File stateDir;
+  private IndexedRecordingStore store;
+  private TestStoreContext context;
+
+  @AfterEach
+  void close() {
+    if (store != null) {
+      store.close();
+    }
+  }
+
+  @Test
+  void shouldDropWhatAnUnfinishedBuildWroteAndBuildAgainAfterTheRestoreResumes() {
+    open(true);
+    RecordingState started = States.started(sid(1), T0);
+    restore(record(started), record(States.started(sid(2), T0)));
+    // A build that stopped after its first entries: sid(1) as processing, which it will not be.
+    try (ChunkedWrites partial = new ChunkedWrites(store.handle())) {
+      IndexEntries.of(started.toRecording()).stream()
+          .map(Bytes::get)
+          .forEach(e -> partial.put(e, new byte[0]));
+      partial.flush();
+    }
+    store.close();
+
+    open(true);
+    assertThat(IndexBuild.pending(store.handle())).isTrue();
+    restore(record(completed(started)));
+    store.processing(true);
+
+    assertThat(IndexBuild.pending(store.handle())).isFalse();
+    assertThat(sids(IndexKind.STATUS, "processing")).containsExactly(sid(2));
+    assertThat(sids(IndexKind.STATUS, "completed")).containsExactly(sid(1));
+    assertThat(sids(IndexKind.DATE, null)).containsExactly(sid(2), sid(1));
+    assertThat(store.approximateCount()).isEqualTo(2);
+    assertThat(RecordingCount.decode(store.handle().get(RecordingCount.KEY))).isEqualTo(2);
+  }
+
+  @Test
+  void shouldLoadEveryEntryOnceWhateverTheChunkSize() throws Exception {
+    open(true);
+    Set<Bytes> expected = new HashSet<>();
+    List<KeyValue<byte[], byte[]>> records = new ArrayList<>();
+    for (int n = 0; n < 300; n++) {
+      RecordingState state = States.started(sid(n), T0.plusSeconds(n % 7));
+      if (n % 3 == 0) {
+        state = completed(state);
+      }
+      records.add(record(state));
+      expected.addAll(IndexEntries.of(state.toRecording()));
+    }
+    context.restoreCallback().restoreAll(records);
+
+    for (long chunkBytes : new long[] {1, 700, 5_000, Long.MAX_VALUE}) {
+      IndexBuild.dropEntries(store.handle());
+      assertThat(IndexBuild.build(store.handle(), "test", chunkBytes)).isEqualTo(300);
+      Set<Bytes> stored = new HashSet<>();
+      for (byte tag = 0x20; tag < 0x30; tag++) {
+        store.handle().forEachTagged(tag, (key, value) -> stored.add(Bytes.wrap(key)));
+      }
+      assertThat(stored).as("chunks of %d bytes", chunkBytes).isEqualTo(expected);
+      assertThat(IndexBuild.pending(store.handle())).isFalse();
+      assertThat(store.handle().bulkDir()).isEmptyDirectory();
+    }
+  }
+
+  @Test
+  void shouldBuildWhenTheTaskTurnsIntoAStandbyBeforeItsRestoreEnds() {
+    open(true);
+    restore(record(States.started(sid(1), T0)));
+    context.active(false);
+    restore(record(States.started(sid(2), T0.plusSeconds(1))));
+
+    assertThat(IndexBuild.pending(store.handle())).isFalse();
+    assertThat(sids(IndexKind.DATE, null)).containsExactly(sid(2), sid(1));
+    assertThat(store.approximateCount()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldBuildAtTheFirstLiveWriteOfAProcessorThatNeverSaidItProcesses() {
+    open(true);
+    restore(record(States.started(sid(1), T0)));
+
+    store.put(States.started(sid(2), T0.plusSeconds(1)));
+    store.commit(Map.of());
+
+    assertThat(IndexBuild.pending(store.handle())).isFalse();
+    assertThat(sids(IndexKind.DATE, null)).containsExactly(sid(2), sid(1));
+    assertThat(store.approximateCount()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldBuildWhenAStandbyOpensAStoreLeftPending() {
+    open(true);
+    restore(record(States.started(sid(1), T0)));
+    store.close();
+
+    open(false);
+
+    assertThat(IndexBuild.pending(store.handle())).isFalse();
+    assertThat(sids(IndexKind.GROUPING, States.ROOM)).containsExactly(sid(1));
+    assertThat(store.approximateCount()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldKeepTheIndexesRecordByRecordWhenTheStoreIsNotEmpty() {
+    open(true);
+    restore(record(States.started(sid(1), T0)));
+    store.processing(true);
+    store.close();
+
+    open(true);
+    restore(record(States.started(sid(2), T0.plusSeconds(1))));
+
+    assertThat(IndexBuild.pending(store.handle())).isFalse();
+    assertThat(sids(IndexKind.DATE, null)).containsExactly(sid(2), sid(1));
+    assertThat(store.approximateCount()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldRestorePurgeMarkersAndTombstonesWithoutIndexes() {
+    open(true);
+    RecordingState started = States.started(sid(1), T0);
+    restore(
+        record(started),
+        record(States.started(sid(2), T0)),
+        new KeyValue<>(key(sid(1)), new ChangelogValue.Marker(5_000).encode()));
+    restore(new KeyValue<>(key(sid(2)), new ChangelogValue.Marker(6_000).encode()));
+    restore(new KeyValue<>(key(sid(2)), null));
+    store.processing(true);
+
+    assertThat(store.isPurged(sid(1))).isTrue();
+    assertThat(store.isPurged(sid(2))).isFalse();
+    assertThat(sids(IndexKind.DATE, null)).isEmpty();
+    assertThat(store.approximateCount()).isZero();
+    assertThat(store.expirePurgeMarkers(Long.MAX_VALUE)).isEqualTo(1);
+  }
+
+  private void open(boolean active) {
+    context = new TestStoreContext(stateDir).active(active);
+    store =
+        new IndexedRecordingStore(
+            "recordings", RocksDbSettings.defaults(), ChangelogSink.Factory.DISABLED);
+    store.init(context, store);
+  }
+
+  @SafeVarargs
+  private void restore(KeyValue<byte[], byte[]>... records) {
+    context.restoreCallback().restoreAll(List.of(records));
+  }
+
+  private static KeyValue<byte[], byte[]> record(RecordingState state) {
+    return new KeyValue<>(
+        key(state.sid()), new ChangelogValue.State(RecordingStateCodec.encode(state)).encode());
+  }
+
+  private static byte[] key(String sid) {
+    return sid.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static RecordingState completed(RecordingState started) {
+    return States.apply(
+        started,
+        States.event(
+            EventType.COMPLETED, started.sid(), ACCOUNT, T0.plusSeconds(300), null, Map.of()));
+  }
+
+  private List<String> sids(IndexKind kind, String value) {
+    List<String> sids = new ArrayList<>();
+    for (SortKey key :
+        IndexedRecordingStoreTest.keys(
+            store.scan(new IndexScan(kind, ACCOUNT, value, null, true, true)))) {
+      sids.add(key.sid());
+    }
+    return sids;
+  }
+}
