@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -15,9 +16,11 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.CreateTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +37,7 @@ final class TopicCreator {
 
   private static final Logger LOG = LoggerFactory.getLogger(TopicCreator.class);
   private static final long TIMEOUT_MS = 60_000;
+  private static final long UNKNOWN_TOPIC_RETRY_MS = 100;
 
   private TopicCreator() {}
 
@@ -59,11 +63,9 @@ final class TopicCreator {
         create(admin, missing, partitions);
       }
       String input = topics.get(0);
-      raiseIfTooSmall(admin, topics.subList(1, topics.size()));
-      return admin
-          .describeTopics(List.of(input))
-          .allTopicNames()
-          .get(TIMEOUT_MS, TimeUnit.MILLISECONDS)
+      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MS);
+      raiseIfTooSmall(admin, topics.subList(1, topics.size()), deadline);
+      return onceKnown(deadline, () -> admin.describeTopics(List.of(input)).allTopicNames())
           .get(input)
           .partitions()
           .size();
@@ -82,14 +84,14 @@ final class TopicCreator {
    * exactly-once its transaction with it, which stops the streams client, again after every
    * restart. When the limit cannot be raised (no permission), says what to do and goes on.
    */
-  private static void raiseIfTooSmall(Admin admin, List<String> deadLetterTopics)
+  private static void raiseIfTooSmall(Admin admin, List<String> deadLetterTopics, long deadline)
       throws InterruptedException, ExecutionException, TimeoutException {
     List<ConfigResource> resources =
         deadLetterTopics.stream()
             .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t))
             .toList();
     Map<ConfigResource, Config> configs =
-        admin.describeConfigs(resources).all().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        onceKnown(deadline, () -> admin.describeConfigs(resources).all());
     for (Map.Entry<ConfigResource, Config> topic : configs.entrySet()) {
       ConfigEntry limit = topic.getValue().get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
       if (limit == null || Long.parseLong(limit.value()) >= RecordLimits.MAX_RECORD_BYTES) {
@@ -122,6 +124,26 @@ final class TopicCreator {
             TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
             wanted,
             e.getCause());
+      }
+    }
+  }
+
+  /**
+   * The result of a describe call, asked again while the broker answering it does not know the
+   * topics yet: a topic just created reaches every broker's metadata a moment after the create
+   * returns, and a describe in between fails with {@link UnknownTopicOrPartitionException}.
+   */
+  static <T> T onceKnown(long deadlineNanos, Supplier<KafkaFuture<T>> describe)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    while (true) {
+      long left = deadlineNanos - System.nanoTime();
+      try {
+        return describe.get().get(Math.max(left, 0), TimeUnit.NANOSECONDS);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || left <= 0) {
+          throw e;
+        }
+        Thread.sleep(UNKNOWN_TOPIC_RETRY_MS);
       }
     }
   }
