@@ -9,6 +9,7 @@ import dev.recordingsindexer.api.http.ApiServer;
 import dev.recordingsindexer.api.http.ApiSettings;
 import dev.recordingsindexer.api.routing.ClusterRouting;
 import dev.recordingsindexer.indexer.query.LocalRecordingQueries;
+import dev.recordingsindexer.indexer.store.IndexBuilds;
 import dev.recordingsindexer.indexer.store.KafkaStreamsRecordingReaders;
 import dev.recordingsindexer.indexer.topology.RecordingsTopology;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -104,10 +105,12 @@ public final class Service implements AutoCloseable {
       bindJvmMetrics(registry);
       IndexerMetrics indexerMetrics = new IndexerMetrics(registry);
 
-      StreamsReadiness readiness = new StreamsReadiness(onStreamsError);
+      IndexBuilds indexBuilds = new IndexBuilds();
+      StreamsReadiness readiness = new StreamsReadiness(onStreamsError, indexBuilds);
       KafkaStreams streams =
           new KafkaStreams(
-              RecordingsTopology.build(config.indexerSettings(), indexerMetrics, inputPartitions),
+              RecordingsTopology.build(
+                  config.indexerSettings(), indexerMetrics, inputPartitions, indexBuilds),
               new StreamsConfig(StreamsProperties.of(config, bootstrap)));
       streams.setStateListener(readiness);
       streams.setUncaughtExceptionHandler(new ZombieThreadReplacement());

@@ -1,6 +1,7 @@
 package dev.recordingsindexer.api;
 
 import dev.recordingsindexer.api.http.Readiness;
+import dev.recordingsindexer.indexer.store.IndexBuilds;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,11 +35,18 @@ final class StreamsReadiness
 
   private final Set<String> restoring = ConcurrentHashMap.newKeySet();
   private final Runnable onError;
+  private final IndexBuilds indexBuilds;
   private volatile KafkaStreams.State state = KafkaStreams.State.CREATED;
   private volatile Supplier<Map<MetricName, ? extends Metric>> metrics = Map::of;
 
   StreamsReadiness(Runnable onError) {
+    this(onError, new IndexBuilds());
+  }
+
+  /** Also tells {@code indexBuilds} when a store's restore ends. */
+  StreamsReadiness(Runnable onError, IndexBuilds indexBuilds) {
     this.onError = onError;
+    this.indexBuilds = indexBuilds;
   }
 
   /** Checks the group heartbeats of {@code streams}' consumers from now on. */
@@ -98,6 +106,8 @@ final class StreamsReadiness
 
   @Override
   public void onRestoreEnd(TopicPartition partition, String store, long totalRestored) {
+    // Builds a store's deferred indexes here, on the restoring thread; still "restoring" meanwhile.
+    indexBuilds.restoreEnded(store, partition.partition());
     restoring.remove(store + "/" + partition);
   }
 

@@ -23,6 +23,8 @@ import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.query.Position;
 import org.rocksdb.RocksIterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The recordings of one partition and their secondary indexes in one RocksDB instance, with one
@@ -53,9 +55,12 @@ import org.rocksdb.RocksIterator;
  */
 final class IndexedRecordingStore implements RecordingStore, StateStore {
 
+  private static final Logger LOG = LoggerFactory.getLogger(IndexedRecordingStore.class);
+
   private final String name;
   private final RocksDbSettings settings;
   private final ChangelogSink.Factory sinks;
+  private final IndexBuilds builds;
   private final AtomicLong recordings = new AtomicLong();
   private volatile Position position = Position.emptyPosition();
   private volatile RocksDbHandle db;
@@ -71,9 +76,15 @@ final class IndexedRecordingStore implements RecordingStore, StateStore {
   private byte[] lastRead;
 
   IndexedRecordingStore(String name, RocksDbSettings settings, ChangelogSink.Factory sinks) {
+    this(name, settings, sinks, new IndexBuilds());
+  }
+
+  IndexedRecordingStore(
+      String name, RocksDbSettings settings, ChangelogSink.Factory sinks, IndexBuilds builds) {
     this.name = Objects.requireNonNull(name, "name");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.sinks = Objects.requireNonNull(sinks, "sinks");
+    this.builds = Objects.requireNonNull(builds, "builds");
   }
 
   @Override
@@ -111,6 +122,7 @@ final class IndexedRecordingStore implements RecordingStore, StateStore {
     }
     if (active && (pending || recordings.get() == 0)) {
       indexesDeferred = true;
+      builds.waitFor(name, context.taskId().partition(), this);
     } else if (pending) {
       buildIndexes();
     }
@@ -119,6 +131,26 @@ final class IndexedRecordingStore implements RecordingStore, StateStore {
   private void buildIndexes() {
     recordings.set(IndexBuild.build(db(), name + " (task " + context.taskId() + ")"));
     indexesDeferred = false;
+    builds.forget(name, context.taskId().partition(), this);
+  }
+
+  /**
+   * The restore of this store ended ({@link IndexBuilds}): builds the indexes now, on the restoring
+   * thread. A failure is logged and left to the build when the task starts, which reports it.
+   */
+  void restoreEnded() {
+    if (!indexesDeferred || !isOpen()) {
+      return;
+    }
+    try {
+      buildIndexes();
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "Store {} (task {}): index build failed; retrying when the task starts",
+          name,
+          context.taskId(),
+          e);
+    }
   }
 
   /**
@@ -324,6 +356,9 @@ final class IndexedRecordingStore implements RecordingStore, StateStore {
   @Override
   public void close() {
     processing = false;
+    if (context != null) {
+      builds.forget(name, context.taskId().partition(), this);
+    }
     forgetLastRead();
     StoreWrites writes = pending;
     pending = null;

@@ -14,12 +14,14 @@ final class RecordingStoreBuilder implements StoreBuilder<IndexedRecordingStore>
 
   private final String name;
   private final RocksDbSettings settings;
+  private final IndexBuilds builds;
   private final Map<String, String> logConfig = new HashMap<>();
   private boolean logging = true;
 
-  RecordingStoreBuilder(String name, RocksDbSettings settings) {
+  RecordingStoreBuilder(String name, RocksDbSettings settings, IndexBuilds builds) {
     this.name = Objects.requireNonNull(name, "name");
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.builds = Objects.requireNonNull(builds, "builds");
   }
 
   @Override
@@ -50,7 +52,10 @@ final class RecordingStoreBuilder implements StoreBuilder<IndexedRecordingStore>
   @Override
   public IndexedRecordingStore build() {
     return new IndexedRecordingStore(
-        name, settings, logging ? ChangelogSink.Factory.KAFKA : ChangelogSink.Factory.DISABLED);
+        name,
+        settings,
+        logging ? ChangelogSink.Factory.KAFKA : ChangelogSink.Factory.DISABLED,
+        builds);
   }
 
   @Override

@@ -14,12 +14,20 @@ public final class RecordingStores {
 
   /** A builder of the store named {@link RecordingStore#NAME}, logged, with default tuning. */
   public static StoreBuilder<? extends StateStore> builder() {
-    return builder(RecordingStore.NAME, RocksDbSettings.defaults());
+    return builder(new IndexBuilds());
+  }
+
+  /**
+   * Like {@link #builder()}, its stores reporting to {@code builds}, which the Kafka Streams
+   * instance's restore listener tells when each restore ends.
+   */
+  public static StoreBuilder<? extends StateStore> builder(IndexBuilds builds) {
+    return new RecordingStoreBuilder(RecordingStore.NAME, RocksDbSettings.defaults(), builds);
   }
 
   /** A builder of a logged store with the given name and RocksDB tuning. */
   public static StoreBuilder<? extends StateStore> builder(String name, RocksDbSettings settings) {
-    return new RecordingStoreBuilder(name, settings);
+    return new RecordingStoreBuilder(name, settings, new IndexBuilds());
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.recordingsindexer.indexer.topology;
 
 import dev.recordingsindexer.indexer.event.EventParser;
+import dev.recordingsindexer.indexer.store.IndexBuilds;
 import dev.recordingsindexer.indexer.store.RecordingStore;
 import dev.recordingsindexer.indexer.store.RecordingStores;
 import java.util.HashMap;
@@ -40,7 +41,16 @@ public final class RecordingsTopology {
    */
   public static Topology build(
       IndexerSettings settings, IndexerListener listener, int inputPartitions) {
-    return build(settings, listener, inputPartitions, RecordingStores.builder());
+    return build(settings, listener, inputPartitions, new IndexBuilds());
+  }
+
+  /**
+   * Like {@link #build(IndexerSettings, IndexerListener, int)}, its stores building their indexes
+   * when {@code builds} hears that their restore ended (from the instance's restore listener).
+   */
+  public static Topology build(
+      IndexerSettings settings, IndexerListener listener, int inputPartitions, IndexBuilds builds) {
+    return build(settings, listener, inputPartitions, RecordingStores.builder(builds));
   }
 
   /** The topology over the given recordings store (named {@link RecordingStore#NAME}). */

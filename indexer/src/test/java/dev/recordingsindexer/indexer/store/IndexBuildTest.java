@@ -98,6 +98,36 @@ class IndexBuildTest {
   }
 
   @Test
+  void shouldBuildWhenKafkaStreamsReportsTheEndOfThisStoresRestore() {
+    IndexBuilds builds = new IndexBuilds();
+    open(true, builds);
+    restore(record(States.started(sid(1), T0)));
+
+    builds.restoreEnded("recordings", 1); // another partition's restore
+    builds.restoreEnded("other-store", 0);
+    assertThat(IndexBuild.pending(store.handle())).isTrue();
+
+    builds.restoreEnded("recordings", 0);
+    assertThat(IndexBuild.pending(store.handle())).isFalse();
+    assertThat(sids(IndexKind.DATE, null)).containsExactly(sid(1));
+    store.processing(true); // nothing left to build
+    assertThat(store.approximateCount()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldIgnoreARestoreEndReportedAfterTheStoreClosed() {
+    IndexBuilds builds = new IndexBuilds();
+    open(true, builds);
+    restore(record(States.started(sid(1), T0)));
+    store.close();
+
+    builds.restoreEnded("recordings", 0);
+
+    open(true);
+    assertThat(IndexBuild.pending(store.handle())).isTrue();
+  }
+
+  @Test
   void shouldBuildWhenTheTaskTurnsIntoAStandbyBeforeItsRestoreEnds() {
     open(true);
     restore(record(States.started(sid(1), T0)));
@@ -170,10 +200,14 @@ class IndexBuildTest {
   }
 
   private void open(boolean active) {
+    open(active, new IndexBuilds());
+  }
+
+  private void open(boolean active, IndexBuilds builds) {
     context = new TestStoreContext(stateDir).active(active);
     store =
         new IndexedRecordingStore(
-            "recordings", RocksDbSettings.defaults(), ChangelogSink.Factory.DISABLED);
+            "recordings", RocksDbSettings.defaults(), ChangelogSink.Factory.DISABLED, builds);
     store.init(context, store);
   }
 
