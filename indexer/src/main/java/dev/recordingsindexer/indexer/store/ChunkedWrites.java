@@ -7,7 +7,7 @@ import org.rocksdb.WriteBatch;
 /**
  * Bulk writes (a layout upgrade, an index build) in batches of {@link #ENTRIES_PER_BATCH}, so they
  * never hold every change in memory. Each batch is atomic, the whole is not: callers write the key
- * that marks their work done in the last batch, by {@link #flush()}. Stream thread only; close it
+ * that marks their work done in the last batch, by {@link #flush()}. One thread at a time; close it
  * (it holds a native batch).
  */
 final class ChunkedWrites implements AutoCloseable {

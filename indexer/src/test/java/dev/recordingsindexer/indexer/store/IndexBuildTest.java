@@ -108,8 +108,7 @@ class IndexBuildTest {
     assertThat(IndexBuild.pending(store.handle())).isTrue();
 
     builds.restoreEnded("recordings", 0);
-    assertThat(IndexBuild.pending(store.handle())).isFalse();
-    assertThat(sids(IndexKind.DATE, null)).containsExactly(sid(1));
+    assertIndexed(sid(1));
     store.processing(true); // nothing left to build
     assertThat(store.approximateCount()).isEqualTo(1);
   }
@@ -134,9 +133,7 @@ class IndexBuildTest {
     context.active(false);
     restore(record(States.started(sid(2), T0.plusSeconds(1))));
 
-    assertThat(IndexBuild.pending(store.handle())).isFalse();
-    assertThat(sids(IndexKind.DATE, null)).containsExactly(sid(2), sid(1));
-    assertThat(store.approximateCount()).isEqualTo(2);
+    assertIndexed(sid(2), sid(1));
   }
 
   @Test
@@ -147,9 +144,7 @@ class IndexBuildTest {
     store.put(States.started(sid(2), T0.plusSeconds(1)));
     store.commit(Map.of());
 
-    assertThat(IndexBuild.pending(store.handle())).isFalse();
-    assertThat(sids(IndexKind.DATE, null)).containsExactly(sid(2), sid(1));
-    assertThat(store.approximateCount()).isEqualTo(2);
+    assertIndexed(sid(2), sid(1));
   }
 
   @Test
@@ -175,9 +170,7 @@ class IndexBuildTest {
     open(true);
     restore(record(States.started(sid(2), T0.plusSeconds(1))));
 
-    assertThat(IndexBuild.pending(store.handle())).isFalse();
-    assertThat(sids(IndexKind.DATE, null)).containsExactly(sid(2), sid(1));
-    assertThat(store.approximateCount()).isEqualTo(2);
+    assertIndexed(sid(2), sid(1));
   }
 
   @Test
@@ -197,6 +190,16 @@ class IndexBuildTest {
     assertThat(sids(IndexKind.DATE, null)).isEmpty();
     assertThat(store.approximateCount()).isZero();
     assertThat(store.expirePurgeMarkers(Long.MAX_VALUE)).isEqualTo(1);
+  }
+
+  /**
+   * The build is done: no pending key, the date index lists exactly {@code newestFirst}, and the
+   * count matches.
+   */
+  private void assertIndexed(String... newestFirst) {
+    assertThat(IndexBuild.pending(store.handle())).isFalse();
+    assertThat(sids(IndexKind.DATE, null)).containsExactly(newestFirst);
+    assertThat(store.approximateCount()).isEqualTo(newestFirst.length);
   }
 
   private void open(boolean active) {
