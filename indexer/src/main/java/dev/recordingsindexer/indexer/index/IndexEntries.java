@@ -9,7 +9,9 @@ import org.apache.kafka.common.utils.Bytes;
 
 /**
  * The index entries one recording owns: one per index it appears in. Writers diff the entries of
- * the old and new versions of a recording to know what to delete and what to add. Stateless.
+ * the old and new versions of a recording to know what to delete and what to add. The date index
+ * entry ({@link #dateEntry}) is the one whose value is the recording's stored state, so writers
+ * rewrite it at every change of the recording; the others have empty values. Stateless.
  */
 public final class IndexEntries {
 
@@ -23,7 +25,7 @@ public final class IndexEntries {
     String account = recording.accountSid();
     SortKey key = SortKey.of(recording);
     Set<Bytes> entries = new HashSet<>();
-    entries.add(entry(IndexKind.DATE, account, null, key));
+    entries.add(Bytes.wrap(dateEntry(account, key)));
     for (String groupingSid : recording.groupingSids().values()) {
       if (groupingSid != null) {
         entries.add(entry(IndexKind.GROUPING, account, groupingSid, key));
@@ -37,6 +39,15 @@ public final class IndexEntries {
       entries.add(entry(IndexKind.MEDIA_TYPE, account, recording.type().wire(), key));
     }
     return entries;
+  }
+
+  /**
+   * The key of the recording's entry in its account's date index: the entry that also stores the
+   * recording, so a list in date order reads recordings without a point read each, and a candidate
+   * from another index is read where its neighbours in date order are.
+   */
+  public static byte[] dateEntry(String accountSid, SortKey key) {
+    return IndexKeys.indexEntry(IndexKeys.indexPrefix(IndexKind.DATE, accountSid, null), key);
   }
 
   private static Bytes entry(IndexKind kind, String account, String value, SortKey key) {

@@ -18,11 +18,12 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>recording: {@code 0x10 sid} (the value is the stored state)
- *   <li>index entry: {@code kind account [value] date sid'} (empty value), where {@code date} is
- *       the epoch second as 8 big-endian bytes with the sign bit flipped and every bit inverted
- *       (ascending bytes = newest first, dates before 1970 included), and {@code sid'} is the SID's
- *       bytes inverted and closed by {@code 0xFF} (ascending bytes = SID descending), which is
- *       exactly {@link SortKey#LIST_ORDER} within one prefix
+ *   <li>index entry: {@code kind account [value] date sid'}, where {@code date} is the epoch second
+ *       as 8 big-endian bytes with the sign bit flipped and every bit inverted (ascending bytes =
+ *       newest first, dates before 1970 included), and {@code sid'} is the SID's bytes inverted and
+ *       closed by {@code 0xFF} (ascending bytes = SID descending), which is exactly {@link
+ *       SortKey#LIST_ORDER} within one prefix. The value is empty, except in the date index, where
+ *       it is the recording's stored state (a copy of the recording key's value)
  *   <li>purge marker: {@code 0x30 sid} (the value is the purge time, 8 bytes)
  *   <li>marker expiry: {@code 0x31 time sid}, the time in epoch milliseconds ascending, so expiry
  *       scans stop at the first entry that is young enough

@@ -9,9 +9,10 @@ import java.util.Optional;
 /**
  * The matching recordings of one partition, walked along one index prefix in one direction.
  *
- * <p>Each index entry is only a candidate: the recording is fetched and kept only when it still
- * sits at that entry's position and satisfies every filter, so an entry left stale by a concurrent
- * write is skipped rather than returned. The walk stops as soon as it passes the filter's date
+ * <p>Each index entry is only a candidate: the recording (stored with the entry in the date index,
+ * read with {@link RecordingReader#getAt} for the others) is kept only when it still sits at that
+ * entry's position and satisfies every filter, so an entry left stale by a concurrent write is
+ * skipped rather than returned. The walk stops as soon as it passes the filter's date
  * bound. Holds a store iterator: close it. Not thread-safe.
  */
 final class PartitionScan implements AutoCloseable {
@@ -53,7 +54,9 @@ final class PartitionScan implements AutoCloseable {
         exhausted = true;
         return null;
       }
-      Optional<Recording> candidate = reader.get(key.sid());
+      Recording stored = entries.recording();
+      Optional<Recording> candidate =
+          stored != null ? Optional.of(stored) : reader.getAt(match.accountSid(), key);
       if (candidate.isPresent()
           && SortKey.of(candidate.get()).equals(key)
           && match.test(candidate.get())) {

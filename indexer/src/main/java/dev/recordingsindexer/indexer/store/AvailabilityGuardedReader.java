@@ -34,6 +34,15 @@ final class AvailabilityGuardedReader implements RecordingReader {
   }
 
   @Override
+  public Optional<Recording> getAt(String accountSid, SortKey key) {
+    try {
+      return store.getAt(accountSid, key);
+    } catch (InvalidStateStoreException e) {
+      throw unavailable(e);
+    }
+  }
+
+  @Override
   public ScanIterator scan(IndexScan scan) {
     ScanIterator iterator;
     try {
@@ -83,6 +92,11 @@ final class AvailabilityGuardedReader implements RecordingReader {
       } catch (InvalidStateStoreException e) {
         throw unavailable(e);
       }
+    }
+
+    @Override
+    public Recording recording() {
+      return iterator.recording();
     }
 
     @Override

@@ -3,9 +3,13 @@ package dev.recordingsindexer.indexer.store;
 import dev.recordingsindexer.indexer.fold.RecordingStateCodec;
 import dev.recordingsindexer.indexer.index.IndexEntries;
 import dev.recordingsindexer.indexer.index.IndexKeys;
+import dev.recordingsindexer.indexer.model.Recording;
+import dev.recordingsindexer.indexer.model.SortKey;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +34,8 @@ final class IndexBuild {
 
   private static final Logger LOG = LoggerFactory.getLogger(IndexBuild.class);
   private static final byte[] EMPTY = new byte[0];
-  // About 32 MiB of keys (some 300,000 entries) held at once, plus their object headers.
+  // About 32 MiB of keys and values (with the recordings the date entries store: the entries of
+  // some 35,000 recordings) held at once, plus their object headers.
   private static final long CHUNK_BYTES = 32L << 20;
 
   private IndexBuild() {}
@@ -53,7 +58,7 @@ final class IndexBuild {
   /**
    * Writes the index entries of every recording in {@code db} and the recording count, then clears
    * the pending key; returns the count. The entries are sorted and loaded as table files ({@link
-   * RocksDbHandle#ingest}), {@value #CHUNK_BYTES} bytes of keys at a time, which bounds the heap
+   * RocksDbHandle#ingest}), {@value #CHUNK_BYTES} bytes of entries at a time, which bounds the heap
    * the build takes whatever the partition's size.
    */
   static long build(RocksDbHandle db, String storeName) {
@@ -70,8 +75,11 @@ final class IndexBuild {
     db.forEachTagged(
         IndexKeys.recordingPrefix()[0],
         (key, value) -> {
-          for (Bytes entry : IndexEntries.of(RecordingStateCodec.decode(value).toRecording())) {
-            chunk.add(entry.get());
+          Recording recording = RecordingStateCodec.decode(value).toRecording();
+          byte[] dateEntry = IndexEntries.dateEntry(recording.accountSid(), SortKey.of(recording));
+          for (Bytes entry : IndexEntries.of(recording)) {
+            byte[] entryKey = entry.get();
+            chunk.add(entryKey, Arrays.equals(entryKey, dateEntry) ? value : EMPTY);
           }
           recordings[0]++;
         });
@@ -82,7 +90,7 @@ final class IndexBuild {
       writes.flush();
     }
     LOG.info(
-        "Store {}: built the indexes of {} restored recordings ({} entries in {} files) in {} ms",
+        "Store {}: built the indexes of {} recordings ({} entries in {} files) in {} ms",
         storeName,
         recordings[0],
         chunk.entries,
@@ -95,7 +103,7 @@ final class IndexBuild {
   private static final class Chunk {
     private final RocksDbHandle db;
     private final long chunkBytes;
-    private List<byte[]> keys = new ArrayList<>();
+    private List<KeyValue<byte[], byte[]>> pairs = new ArrayList<>();
     private long bytes;
     private long entries;
     private int files;
@@ -105,9 +113,9 @@ final class IndexBuild {
       this.chunkBytes = chunkBytes;
     }
 
-    void add(byte[] key) {
-      keys.add(key);
-      bytes += key.length;
+    void add(byte[] key, byte[] value) {
+      pairs.add(KeyValue.pair(key, value));
+      bytes += key.length + value.length;
       entries++;
       if (bytes >= chunkBytes) {
         ingest();
@@ -115,11 +123,11 @@ final class IndexBuild {
     }
 
     void ingest() {
-      if (!keys.isEmpty()) {
-        db.ingest(keys, EMPTY);
+      if (!pairs.isEmpty()) {
+        db.ingest(pairs);
         files++;
       }
-      keys = new ArrayList<>();
+      pairs = new ArrayList<>();
       bytes = 0;
     }
   }

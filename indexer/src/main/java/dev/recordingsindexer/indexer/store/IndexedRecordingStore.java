@@ -2,8 +2,10 @@ package dev.recordingsindexer.indexer.store;
 
 import dev.recordingsindexer.indexer.fold.RecordingState;
 import dev.recordingsindexer.indexer.fold.RecordingStateCodec;
+import dev.recordingsindexer.indexer.index.IndexEntries;
 import dev.recordingsindexer.indexer.index.IndexKeys;
 import dev.recordingsindexer.indexer.model.Recording;
+import dev.recordingsindexer.indexer.model.SortKey;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -27,7 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The recordings of one partition and their secondary indexes in one RocksDB instance, with one
+ * The recordings of one partition and their secondary indexes in one RocksDB instance (the date
+ * index stores each recording again, for queries: {@link #scan}, {@link #getAt}), with one
  * changelog record per recording change: key = SID, value = the encoded state or a purge marker
  * ({@link ChangelogValue}), a tombstone when a marker expires. Restoring replays those records
  * through the same write path as live writes, which rebuilds the indexes (and the stored {@link
@@ -261,6 +264,22 @@ final class IndexedRecordingStore implements RecordingStore, StateStore {
   public Optional<Recording> get(String sid) {
     byte[] stored = db().get(IndexKeys.recording(sid));
     return stored == null
+        ? Optional.empty()
+        : Optional.of(RecordingStateCodec.decode(stored).toRecording());
+  }
+
+  /**
+   * Reads the recording from its date index entry, which stores it next to the recordings listed
+   * near it; committed data only, like {@link #get}. By SID while the indexes are not built.
+   */
+  @Override
+  public Optional<Recording> getAt(String accountSid, SortKey key) {
+    RocksDbHandle handle = db();
+    if (indexesDeferred) {
+      return RecordingStore.super.getAt(accountSid, key);
+    }
+    byte[] stored = handle.get(IndexEntries.dateEntry(accountSid, key));
+    return stored == null || stored.length == 0
         ? Optional.empty()
         : Optional.of(RecordingStateCodec.decode(stored).toRecording());
   }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.ProcessorStateException;
 import org.rocksdb.BlockBasedTableConfig;
@@ -177,18 +178,19 @@ final class RocksDbHandle implements AutoCloseable {
   }
 
   /**
-   * Writes {@code keys}, each with {@code value}, to a new table file and moves it into the
-   * database: for keys no write touches meanwhile, far cheaper than writing them through memtables
-   * and compactions. Sorts the keys (unsigned byte order, as the database's; {@code keys} is left
-   * as it was); duplicates are written once. The file is made in {@link #bulkDir()} and gone when
+   * Writes {@code entries} to a new table file and moves it into the database: for keys no write
+   * touches meanwhile, far cheaper than writing them through memtables and compactions. Sorts the
+   * entries by key (unsigned byte order, as the database's; {@code entries} is left as it was); of
+   * entries with the same key, one is written. The file is made in {@link #bulkDir()} and gone when
    * this returns.
    */
-  void ingest(List<byte[]> keys, byte[] value) {
-    if (keys.isEmpty()) {
+  void ingest(List<KeyValue<byte[], byte[]>> entries) {
+    if (entries.isEmpty()) {
       return;
     }
-    byte[][] sorted = keys.toArray(new byte[0][]);
-    Arrays.sort(sorted, Arrays::compareUnsigned);
+    @SuppressWarnings("unchecked")
+    KeyValue<byte[], byte[]>[] sorted = entries.toArray(new KeyValue[0]);
+    Arrays.sort(sorted, (a, b) -> Arrays.compareUnsigned(a.key, b.key));
     guarded(
         "bulk load",
         () -> {
@@ -198,11 +200,11 @@ final class RocksDbHandle implements AutoCloseable {
               IngestExternalFileOptions ingest = new IngestExternalFileOptions()) {
             writer.open(file.toString());
             byte[] previous = null;
-            for (byte[] key : sorted) {
-              if (previous == null || !Arrays.equals(previous, key)) {
-                writer.put(key, value);
+            for (KeyValue<byte[], byte[]> entry : sorted) {
+              if (previous == null || !Arrays.equals(previous, entry.key)) {
+                writer.put(entry.key, entry.value);
               }
-              previous = key;
+              previous = entry.key;
             }
             writer.finish();
             db.ingestExternalFile(List.of(file.toString()), ingest.setMoveFiles(true));
@@ -270,6 +272,23 @@ final class RocksDbHandle implements AutoCloseable {
             }
             iterator.status();
             return null;
+          });
+    } finally {
+      closeIterator(iterator);
+    }
+  }
+
+  /** Whether any key starts with the byte {@code tag}. */
+  boolean hasTagged(byte tag) {
+    RocksIterator iterator = newIterator();
+    try {
+      return withIterator(
+          iterator,
+          () -> {
+            iterator.seek(new byte[] {tag});
+            boolean found = iterator.isValid() && iterator.key()[0] == tag;
+            iterator.status();
+            return found;
           });
     } finally {
       closeIterator(iterator);

@@ -1,6 +1,8 @@
 package dev.recordingsindexer.indexer.store;
 
+import dev.recordingsindexer.indexer.fold.RecordingStateCodec;
 import dev.recordingsindexer.indexer.index.IndexKeys;
+import dev.recordingsindexer.indexer.model.Recording;
 import dev.recordingsindexer.indexer.model.SortKey;
 import java.util.Arrays;
 import java.util.NoSuchElementException;
@@ -9,8 +11,9 @@ import org.rocksdb.RocksIterator;
 
 /**
  * Walks one index prefix of the recordings store in either direction, starting at an optional
- * position. The RocksDB iterator is an implicit snapshot taken at construction: writes made later
- * by the stream thread are not seen. Not thread-safe; close it.
+ * position, with the recordings the date index stores ({@link #recording()}). The RocksDB iterator
+ * is an implicit snapshot taken at construction: writes made later by the stream thread are not
+ * seen. Not thread-safe; close it.
  */
 final class RocksScanIterator implements ScanIterator {
 
@@ -18,13 +21,17 @@ final class RocksScanIterator implements ScanIterator {
   private final RocksIterator iterator;
   private final byte[] prefix;
   private final boolean newestFirst;
+  private final boolean storesRecordings;
   private SortKey next;
+  private byte[] nextValue;
+  private byte[] currentValue;
   private boolean done;
 
   RocksScanIterator(RocksDbHandle db, IndexScan scan) {
     this.db = db;
     this.prefix = IndexKeys.indexPrefix(scan.kind(), scan.accountSid(), scan.value());
     this.newestFirst = scan.newestFirst();
+    this.storesRecordings = scan.kind() == IndexKind.DATE;
     byte[] from = scan.from() == null ? null : IndexKeys.indexEntry(prefix, scan.from());
     this.iterator = db.newIterator();
     try {
@@ -79,6 +86,7 @@ final class RocksScanIterator implements ScanIterator {
       return;
     }
     next = IndexKeys.sortKeyOf(key, prefix.length);
+    nextValue = storesRecordings ? iterator.value() : null;
     if (newestFirst) {
       iterator.next();
     } else {
@@ -92,8 +100,19 @@ final class RocksScanIterator implements ScanIterator {
       throw new NoSuchElementException("the index scan is exhausted");
     }
     SortKey result = next;
+    currentValue = nextValue;
     next = null;
+    nextValue = null;
     return result;
+  }
+
+  /** The date index's stored state of the last entry, decoded; null for the other indexes. */
+  @Override
+  public Recording recording() {
+    byte[] value = currentValue;
+    return value == null || value.length == 0
+        ? null
+        : RecordingStateCodec.decode(value).toRecording();
   }
 
   @Override

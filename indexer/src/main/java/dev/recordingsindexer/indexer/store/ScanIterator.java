@@ -1,5 +1,6 @@
 package dev.recordingsindexer.indexer.store;
 
+import dev.recordingsindexer.indexer.model.Recording;
 import dev.recordingsindexer.indexer.model.SortKey;
 import java.util.Iterator;
 
@@ -8,6 +9,16 @@ import java.util.Iterator;
  * close it (try-with-resources). Not thread-safe.
  */
 public interface ScanIterator extends Iterator<SortKey>, AutoCloseable {
+
+  /**
+   * The recording stored with the entry {@link #next()} returned last, as of the scan's snapshot,
+   * when the index stores recordings (the date index does); null when it stores keys only, and the
+   * caller reads the recording with {@link RecordingReader#getAt}.
+   */
+  default Recording recording() {
+    return null;
+  }
+
   @Override
   void close();
 }

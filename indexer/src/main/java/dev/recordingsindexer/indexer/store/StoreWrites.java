@@ -3,6 +3,8 @@ package dev.recordingsindexer.indexer.store;
 import dev.recordingsindexer.indexer.fold.RecordingStateCodec;
 import dev.recordingsindexer.indexer.index.IndexEntries;
 import dev.recordingsindexer.indexer.index.IndexKeys;
+import dev.recordingsindexer.indexer.model.Recording;
+import dev.recordingsindexer.indexer.model.SortKey;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
@@ -14,8 +16,8 @@ import org.rocksdb.WriteBatchWithIndex;
 /**
  * The one write path of the recordings store, shared by live writes and changelog restore: each
  * change of a recording becomes, in one batch, its stored state plus the index entries that differ
- * from the previous version. Reads see earlier changes of the same batch, so a restore can apply
- * many changelog records in one batch.
+ * from the previous version, and its date index entry, which stores the state too. Reads see
+ * earlier changes of the same batch, so a restore can apply many changelog records in one batch.
  *
  * <p>Without indexes ({@link #withoutIndexes}), as a restore into an empty store writes before
  * {@link IndexBuild} builds them in one pass, a change stores the recording alone: no previous
@@ -76,20 +78,24 @@ final class StoreWrites implements AutoCloseable {
       return false;
     }
     Set<Bytes> oldEntries = entriesOf(previous);
-    Set<Bytes> newEntries = entriesOf(state);
+    Recording recording = RecordingStateCodec.decode(state).toRecording();
+    Set<Bytes> newEntries = IndexEntries.of(recording);
+    byte[] dateEntry = IndexEntries.dateEntry(recording.accountSid(), SortKey.of(recording));
     for (Bytes entry : oldEntries) {
       if (!newEntries.contains(entry)) {
         stage(() -> batch.delete(entry.get()));
       }
     }
     for (Bytes entry : newEntries) {
-      if (!oldEntries.contains(entry)) {
+      if (!oldEntries.contains(entry) && !Arrays.equals(entry.get(), dateEntry)) {
         stage(() -> batch.put(entry.get(), EMPTY));
         stagedBytes += entry.get().length;
       }
     }
+    // The date entry stores the recording too: rewritten at every change.
+    stage(() -> batch.put(dateEntry, state));
     stage(() -> batch.put(key, state));
-    stagedBytes += key.length + state.length;
+    stagedBytes += dateEntry.length + key.length + 2L * state.length;
     if (previous == null) {
       removeMarker(sid);
       recordingDelta++;

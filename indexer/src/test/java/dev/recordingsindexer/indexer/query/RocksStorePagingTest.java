@@ -183,7 +183,10 @@ class RocksStorePagingTest {
     return stores.get(Math.abs(sid.hashCode() % PARTITIONS));
   }
 
-  /** A reader that counts the scans it opened and those not yet closed. */
+  /**
+   * A reader that counts the scans it opened and those not yet closed; it reads as the store does
+   * (recordings stored with date index entries, candidates by position).
+   */
   private static final class CountingReader implements RecordingReader {
     private final RecordingReader delegate;
     private final AtomicInteger open = new AtomicInteger();
@@ -207,6 +210,11 @@ class RocksStorePagingTest {
     }
 
     @Override
+    public Optional<Recording> getAt(String accountSid, SortKey key) {
+      return delegate.getAt(accountSid, key);
+    }
+
+    @Override
     public ScanIterator scan(IndexScan scan) {
       ScanIterator iterator = delegate.scan(scan);
       open.incrementAndGet();
@@ -222,6 +230,11 @@ class RocksStorePagingTest {
         @Override
         public SortKey next() {
           return iterator.next();
+        }
+
+        @Override
+        public Recording recording() {
+          return iterator.recording();
         }
 
         @Override

@@ -252,14 +252,31 @@ class IndexedRecordingStoreRestoreTest {
       IndexKind kind,
       String value) {
     List<SortKey> expected = new ArrayList<>();
+    Map<SortKey, Recording> listed = new HashMap<>();
     for (RecordingState state : model.values()) {
       Recording recording = state.toRecording();
       if (recording.accountSid().equals(account) && matches(recording, kind, value)) {
         expected.add(SortKey.of(recording));
+        listed.put(SortKey.of(recording), recording);
       }
     }
     expected.sort(SortKey.LIST_ORDER);
     String what = description + " " + account + " " + kind + " " + value;
+    for (SortKey key : expected) {
+      assertThat(store.getAt(account, key)).as(what + " at " + key).contains(listed.get(key));
+    }
+    if (kind == IndexKind.DATE) {
+      List<Recording> stored = new ArrayList<>();
+      try (ScanIterator scan = store.scan(new IndexScan(kind, account, null, null, true, true))) {
+        while (scan.hasNext()) {
+          scan.next();
+          stored.add(scan.recording());
+        }
+      }
+      assertThat(stored)
+          .as(what + " stored recordings")
+          .containsExactlyElementsOf(expected.stream().map(listed::get).toList());
+    }
     assertThat(
             IndexedRecordingStoreTest.keys(
                 store.scan(new IndexScan(kind, account, value, null, true, true))))

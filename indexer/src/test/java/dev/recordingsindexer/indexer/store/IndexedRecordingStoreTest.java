@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.recordingsindexer.indexer.event.EventType;
 import dev.recordingsindexer.indexer.fold.RecordingState;
+import dev.recordingsindexer.indexer.index.IndexEntries;
 import dev.recordingsindexer.indexer.index.IndexKeys;
 import dev.recordingsindexer.indexer.model.Recording;
 import dev.recordingsindexer.indexer.model.RecordingStatus;
@@ -143,6 +144,59 @@ class IndexedRecordingStoreTest {
     assertThat(keys).containsExactly(new SortKey(T0.minusSeconds(60), sid(1)));
     assertThat(keys(scan(IndexKind.GROUPING, ROOM, null, true, true)))
         .containsExactly(new SortKey(T0.minusSeconds(60), sid(1)));
+  }
+
+  @Test
+  void shouldStoreEachRecordingWithItsDateEntryAsItChangesAndMoves() {
+    RecordingState started = States.started(sid(1), T0);
+    store.put(started);
+    store.commit(Map.of());
+    assertThat(datedRecordings()).containsExactly(started.toRecording());
+
+    RecordingState done = completed(started);
+    store.put(done);
+    store.commit(Map.of());
+    assertThat(datedRecordings()).containsExactly(done.toRecording());
+
+    RecordingState moved =
+        States.apply(
+            done,
+            States.event(EventType.STARTED, sid(1), ACCOUNT, T0.minusSeconds(60), TRACK, Map.of()));
+    store.put(moved);
+    store.commit(Map.of());
+    assertThat(datedRecordings()).containsExactly(moved.toRecording());
+    assertThat(store.get(sid(1))).contains(moved.toRecording());
+
+    try (ScanIterator status = scan(IndexKind.STATUS, "completed", null, true, true)) {
+      assertThat(status.next().sid()).isEqualTo(sid(1));
+      assertThat(status.recording()).as("other indexes store keys only").isNull();
+    }
+  }
+
+  @Test
+  void shouldReadACandidateByItsPositionInTheAccountsList() {
+    RecordingState started = States.started(sid(1), T0);
+    store.put(started);
+    store.commit(Map.of());
+    SortKey at = new SortKey(T0, sid(1));
+
+    assertThat(store.getAt(ACCOUNT, at)).contains(started.toRecording());
+    assertThat(store.getAt(States.OTHER_ACCOUNT, at)).isEmpty();
+    assertThat(store.getAt(ACCOUNT, new SortKey(T0.plusSeconds(1), sid(1)))).isEmpty();
+
+    store.put(
+        States.apply(
+            started,
+            States.event(
+                EventType.STARTED, sid(1), ACCOUNT, T0.minusSeconds(60), TRACK, Map.of())));
+    store.commit(Map.of());
+    assertThat(store.getAt(ACCOUNT, at)).as("moved by a later change").isEmpty();
+    assertThat(store.getAt(ACCOUNT, new SortKey(T0.minusSeconds(60), sid(1)))).isPresent();
+
+    store.purge(sid(1), 1_000);
+    store.commit(Map.of());
+    assertThat(store.getAt(ACCOUNT, new SortKey(T0.minusSeconds(60), sid(1)))).isEmpty();
+    assertThat(datedRecordings()).isEmpty();
   }
 
   @Test
@@ -451,33 +505,66 @@ class IndexedRecordingStoreTest {
   }
 
   @Test
-  void shouldAddTheMediaTypeIndexToAStoreWrittenBeforeIt() {
+  void shouldRebuildTheIndexesOfAStoreWrittenWithLayout1() {
+    writeTwoRecordingsAsAnOlderLayoutWrote(1);
+
+    reopen();
+
+    assertThat(sids(IndexKind.MEDIA_TYPE, "audio")).containsExactly(sid(2), sid(1));
+    assertThat(datedRecordings()).containsExactly(recordingOf(2), recordingOf(1));
+    assertThat(StoreLayout.of(store.handle())).isEqualTo(StoreLayout.CURRENT);
+    assertThat(store.approximateCount()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldStoreRecordingsWithTheDateEntriesOfAStoreWrittenWithLayout2() {
+    writeTwoRecordingsAsAnOlderLayoutWrote(2);
+
+    reopen();
+
+    assertThat(datedRecordings()).containsExactly(recordingOf(2), recordingOf(1));
+    assertThat(sids(IndexKind.MEDIA_TYPE, "audio")).containsExactly(sid(2), sid(1));
+    assertThat(sids(IndexKind.STATUS, "processing")).containsExactly(sid(2), sid(1));
+    assertThat(StoreLayout.of(store.handle())).isEqualTo(StoreLayout.CURRENT);
+    assertThat(store.approximateCount()).isEqualTo(2);
+    assertThat(store.getAt(ACCOUNT, SortKey.of(recordingOf(1)))).contains(recordingOf(1));
+  }
+
+  @Test
+  void shouldOpenAnEmptyStoreInTheCurrentLayout() {
+    assertThat(StoreLayout.of(store.handle())).isEqualTo(StoreLayout.CURRENT);
+  }
+
+  private static Recording recordingOf(int n) {
+    return States.started(sid(n), n == 1 ? T0 : T0.plusSeconds(1)).toRecording();
+  }
+
+  /**
+   * Stores sid(1) and sid(2), then rewrites the closed store as {@code layout} wrote it: layout 1
+   * had no layout key and no media type entries, and before layout 3 date entries were empty.
+   */
+  private void writeTwoRecordingsAsAnOlderLayoutWrote(int layout) {
     store.put(States.started(sid(1), T0));
     store.put(States.started(sid(2), T0.plusSeconds(1)));
     store.commit(Map.of());
     store.close();
     rewrite(
         batch -> {
-          for (String sid : List.of(sid(1), sid(2))) {
-            Recording recording =
-                States.started(sid, sid.equals(sid(1)) ? T0 : T0.plusSeconds(1)).toRecording();
-            batch.delete(
-                IndexKeys.indexEntry(
-                    IndexKeys.indexPrefix(IndexKind.MEDIA_TYPE, ACCOUNT, "audio"),
-                    SortKey.of(recording)));
+          for (Recording recording : List.of(recordingOf(1), recordingOf(2))) {
+            SortKey key = SortKey.of(recording);
+            batch.put(IndexEntries.dateEntry(ACCOUNT, key), new byte[0]);
+            if (layout < 2) {
+              batch.delete(
+                  IndexKeys.indexEntry(
+                      IndexKeys.indexPrefix(IndexKind.MEDIA_TYPE, ACCOUNT, "audio"), key));
+            }
+          }
+          if (layout < 2) {
+            batch.delete(StoreLayout.KEY);
+          } else {
+            batch.put(StoreLayout.KEY, new byte[] {0, 0, 0, (byte) layout});
           }
         });
-    reopen();
-    assertThat(sids(IndexKind.MEDIA_TYPE, "audio")).as("the layout key says current").isEmpty();
-    store.close();
-    // Now as a store of layout 1 was: no layout key, no media type entries.
-    rewrite(batch -> batch.delete(StoreLayout.KEY));
-
-    reopen();
-
-    assertThat(sids(IndexKind.MEDIA_TYPE, "audio")).containsExactly(sid(2), sid(1));
-    assertThat(StoreLayout.of(store.handle())).isEqualTo(StoreLayout.CURRENT);
-    assertThat(store.approximateCount()).isEqualTo(2);
   }
 
   @Test
@@ -548,6 +635,18 @@ class IndexedRecordingStoreTest {
   private ScanIterator scan(
       IndexKind kind, String value, SortKey from, boolean inclusive, boolean newestFirst) {
     return store.scan(new IndexScan(kind, ACCOUNT, value, from, inclusive, newestFirst));
+  }
+
+  /** The recordings the date index stores, in list order. */
+  private List<Recording> datedRecordings() {
+    try (ScanIterator scan = scan(IndexKind.DATE, null, null, true, true)) {
+      List<Recording> recordings = new ArrayList<>();
+      while (scan.hasNext()) {
+        scan.next();
+        recordings.add(scan.recording());
+      }
+      return recordings;
+    }
   }
 
   private List<String> sids(IndexKind kind, String value) {
