@@ -1,6 +1,8 @@
 package dev.recordingsindexer.indexer.store;
 
+import dev.recordingsindexer.indexer.model.MediaType;
 import dev.recordingsindexer.indexer.model.Recording;
+import dev.recordingsindexer.indexer.model.RecordingStatus;
 import dev.recordingsindexer.indexer.model.SortKey;
 import dev.recordingsindexer.indexer.query.QueryUnavailableException;
 import java.time.Duration;
@@ -97,6 +99,11 @@ final class AvailabilityGuardedReader implements RecordingReader {
     @Override
     public Recording recording() {
       return iterator.recording();
+    }
+
+    @Override
+    public boolean mayMatch(RecordingStatus status, MediaType type) {
+      return iterator.mayMatch(status, type);
     }
 
     @Override

@@ -79,7 +79,8 @@ final class IndexBuild {
           byte[] dateEntry = IndexEntries.dateEntry(recording.accountSid(), SortKey.of(recording));
           for (Bytes entry : IndexEntries.of(recording)) {
             byte[] entryKey = entry.get();
-            chunk.add(entryKey, Arrays.equals(entryKey, dateEntry) ? value : EMPTY);
+            boolean dated = Arrays.equals(entryKey, dateEntry);
+            chunk.add(entryKey, dated ? DateEntryValue.encode(recording, value) : EMPTY);
           }
           recordings[0]++;
         });

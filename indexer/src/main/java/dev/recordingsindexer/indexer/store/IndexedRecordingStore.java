@@ -281,7 +281,7 @@ final class IndexedRecordingStore implements RecordingStore, StateStore {
     byte[] stored = handle.get(IndexEntries.dateEntry(accountSid, key));
     return stored == null || stored.length == 0
         ? Optional.empty()
-        : Optional.of(RecordingStateCodec.decode(stored).toRecording());
+        : Optional.of(DateEntryValue.recording(stored));
   }
 
   /**

@@ -1,8 +1,9 @@
 package dev.recordingsindexer.indexer.store;
 
-import dev.recordingsindexer.indexer.fold.RecordingStateCodec;
 import dev.recordingsindexer.indexer.index.IndexKeys;
+import dev.recordingsindexer.indexer.model.MediaType;
 import dev.recordingsindexer.indexer.model.Recording;
+import dev.recordingsindexer.indexer.model.RecordingStatus;
 import dev.recordingsindexer.indexer.model.SortKey;
 import java.util.Arrays;
 import java.util.NoSuchElementException;
@@ -106,13 +107,17 @@ final class RocksScanIterator implements ScanIterator {
     return result;
   }
 
-  /** The date index's stored state of the last entry, decoded; null for the other indexes. */
+  /** The recording the date index stores with the last entry, decoded; null for the others. */
   @Override
   public Recording recording() {
     byte[] value = currentValue;
-    return value == null || value.length == 0
-        ? null
-        : RecordingStateCodec.decode(value).toRecording();
+    return value == null || value.length == 0 ? null : DateEntryValue.recording(value);
+  }
+
+  @Override
+  public boolean mayMatch(RecordingStatus status, MediaType type) {
+    byte[] value = currentValue;
+    return value == null || value.length == 0 || DateEntryValue.matches(value, status, type);
   }
 
   @Override

@@ -1,6 +1,8 @@
 package dev.recordingsindexer.indexer.store;
 
+import dev.recordingsindexer.indexer.model.MediaType;
 import dev.recordingsindexer.indexer.model.Recording;
+import dev.recordingsindexer.indexer.model.RecordingStatus;
 import dev.recordingsindexer.indexer.model.SortKey;
 import java.util.Iterator;
 
@@ -17,6 +19,15 @@ public interface ScanIterator extends Iterator<SortKey>, AutoCloseable {
    */
   default Recording recording() {
     return null;
+  }
+
+  /**
+   * False when the recording stored with the entry {@link #next()} returned last surely has another
+   * status or media type than those given (null: any), told without decoding it; true when it may,
+   * or when the index stores no recordings.
+   */
+  default boolean mayMatch(RecordingStatus status, MediaType type) {
+    return true;
   }
 
   @Override

@@ -93,9 +93,10 @@ final class StoreWrites implements AutoCloseable {
       }
     }
     // The date entry stores the recording too: rewritten at every change.
-    stage(() -> batch.put(dateEntry, state));
+    byte[] dated = DateEntryValue.encode(recording, state);
+    stage(() -> batch.put(dateEntry, dated));
     stage(() -> batch.put(key, state));
-    stagedBytes += dateEntry.length + key.length + 2L * state.length;
+    stagedBytes += dateEntry.length + dated.length + key.length + state.length;
     if (previous == null) {
       removeMarker(sid);
       recordingDelta++;

@@ -87,7 +87,10 @@ class IndexBuildTest {
         // The date entry stores the recording; the others are keys alone.
         expected.put(
             entry,
-            Bytes.wrap(entry.equals(dateEntry) ? RecordingStateCodec.encode(state) : new byte[0]));
+            Bytes.wrap(
+                entry.equals(dateEntry)
+                    ? DateEntryValue.encode(recording, RecordingStateCodec.encode(state))
+                    : new byte[0]));
       }
     }
     context.restoreCallback().restoreAll(records);

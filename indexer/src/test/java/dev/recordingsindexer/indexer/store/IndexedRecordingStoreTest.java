@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.recordingsindexer.indexer.event.EventType;
 import dev.recordingsindexer.indexer.fold.RecordingState;
+import dev.recordingsindexer.indexer.fold.RecordingStateCodec;
 import dev.recordingsindexer.indexer.index.IndexEntries;
 import dev.recordingsindexer.indexer.index.IndexKeys;
 import dev.recordingsindexer.indexer.model.Recording;
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatchWithIndex;
 
@@ -516,9 +519,10 @@ class IndexedRecordingStoreTest {
     assertThat(store.approximateCount()).isEqualTo(2);
   }
 
-  @Test
-  void shouldStoreRecordingsWithTheDateEntriesOfAStoreWrittenWithLayout2() {
-    writeTwoRecordingsAsAnOlderLayoutWrote(2);
+  @ParameterizedTest(name = "layout {0}")
+  @ValueSource(ints = {2, 3})
+  void shouldStoreRecordingsWithTheDateEntriesOfAStoreWrittenWithAnOlderLayout(int layout) {
+    writeTwoRecordingsAsAnOlderLayoutWrote(layout);
 
     reopen();
 
@@ -541,7 +545,8 @@ class IndexedRecordingStoreTest {
 
   /**
    * Stores sid(1) and sid(2), then rewrites the closed store as {@code layout} wrote it: layout 1
-   * had no layout key and no media type entries, and before layout 3 date entries were empty.
+   * had no layout key and no media type entries; date entries were empty before layout 3, and held
+   * the stored state alone in layout 3.
    */
   private void writeTwoRecordingsAsAnOlderLayoutWrote(int layout) {
     store.put(States.started(sid(1), T0));
@@ -552,7 +557,12 @@ class IndexedRecordingStoreTest {
         batch -> {
           for (Recording recording : List.of(recordingOf(1), recordingOf(2))) {
             SortKey key = SortKey.of(recording);
-            batch.put(IndexEntries.dateEntry(ACCOUNT, key), new byte[0]);
+            batch.put(
+                IndexEntries.dateEntry(ACCOUNT, key),
+                layout < 3
+                    ? new byte[0]
+                    : RecordingStateCodec.encode(
+                        States.started(recording.sid(), recording.dateCreated())));
             if (layout < 2) {
               batch.delete(
                   IndexKeys.indexEntry(
