@@ -14,13 +14,14 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.processor.StateRestoreListener;
 
 /**
- * Ready means: the streams client is RUNNING, no local store partition is restoring, and the group
- * coordinator heard from this instance lately. Kafka Streams reports RUNNING while its state
- * updater still restores stores, so the restore callbacks are tracked too; and it stays RUNNING
- * while the brokers are unreachable (an outage, a network partition, a long pause), answering from
- * stores that no longer advance and whose partitions may already belong to another instance, so the
- * age of the consumers' last group heartbeat is checked as well (see {@link #watch}). Thread-safe:
- * callbacks come from stream and restore threads, questions from HTTP threads.
+ * Ready means: the streams client is RUNNING, no local store partition is restoring or building its
+ * indexes after a restore, and the group coordinator heard from this instance lately. Kafka Streams
+ * reports RUNNING while its state updater still restores stores, so the restore callbacks are
+ * tracked too, and {@link IndexBuilds} counts the builds; and it stays RUNNING while the brokers
+ * are unreachable (an outage, a network partition, a long pause), answering from stores that no
+ * longer advance and whose partitions may already belong to another instance, so the age of the
+ * consumers' last group heartbeat is checked as well (see {@link #watch}). Thread-safe: callbacks
+ * come from stream and restore threads, questions from HTTP threads.
  */
 final class StreamsReadiness
     implements Readiness, KafkaStreams.StateListener, StateRestoreListener {
@@ -69,6 +70,10 @@ final class StreamsReadiness
     if (count > 0) {
       return Optional.of(count + " store partition(s) restoring");
     }
+    int unbuilt = indexBuilds.unbuilt();
+    if (unbuilt > 0) {
+      return Optional.of(unbuilt + " store partition(s) building their indexes");
+    }
     double silence = longestHeartbeatSilence(metrics.get());
     return silence > HEARTBEAT_SILENCE_LIMIT_S
         ? Optional.of("no group heartbeat to the Kafka brokers for " + (long) silence + " s")
@@ -106,7 +111,7 @@ final class StreamsReadiness
 
   @Override
   public void onRestoreEnd(TopicPartition partition, String store, long totalRestored) {
-    // Builds a store's deferred indexes here, on the restoring thread; still "restoring" meanwhile.
+    // Starts building a store's deferred indexes; not ready until built (see whyNotReady).
     indexBuilds.restoreEnded(store, partition.partition());
     restoring.remove(store + "/" + partition);
   }

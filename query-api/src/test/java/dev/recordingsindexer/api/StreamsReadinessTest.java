@@ -1,15 +1,23 @@
 package dev.recordingsindexer.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.recordingsindexer.indexer.store.IndexBuilds;
+import dev.recordingsindexer.indexer.store.RecordingStores;
+import dev.recordingsindexer.indexer.store.TestStoreContext;
+import java.io.File;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.processor.StateStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StreamsReadinessTest {
 
@@ -37,6 +45,32 @@ class StreamsReadinessTest {
 
     readiness.onRestoreEnd(new TopicPartition("changelog", 3), "recordings", 10);
     assertThat(readiness.whyNotReady()).isEmpty();
+  }
+
+  @Test
+  void shouldNotBeReadyUntilARestoredStoreHasBuiltItsIndexes(@TempDir File stateDir) {
+    IndexBuilds builds = new IndexBuilds();
+    StreamsReadiness building = new StreamsReadiness(() -> {}, builds);
+    building.watch(metrics::get);
+    building.onChange(KafkaStreams.State.RUNNING, KafkaStreams.State.REBALANCING);
+    // An active task's empty store restores without its indexes.
+    StateStore store = RecordingStores.builder(builds).withLoggingDisabled().build();
+    store.init(new TestStoreContext(stateDir).active(true), store);
+    try {
+      assertThat(building.whyNotReady()).contains("1 store partition(s) building their indexes");
+      TopicPartition changelog = new TopicPartition("app-recordings-changelog", 0);
+      building.onRestoreStart(changelog, store.name(), 0, 0);
+      assertThat(building.whyNotReady()).contains("1 store partition(s) restoring");
+
+      building.onRestoreEnd(changelog, store.name(), 0);
+
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(() -> assertThat(building.whyNotReady()).isEmpty());
+      assertThat(builds.unbuilt()).isZero();
+    } finally {
+      store.close();
+    }
   }
 
   @Test

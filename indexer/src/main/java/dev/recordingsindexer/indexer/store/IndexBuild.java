@@ -7,9 +7,10 @@ import dev.recordingsindexer.indexer.model.Recording;
 import dev.recordingsindexer.indexer.model.SortKey;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,7 +105,9 @@ final class IndexBuild {
   private static final class Chunk {
     private final RocksDbHandle db;
     private final long chunkBytes;
-    private List<KeyValue<byte[], byte[]>> pairs = new ArrayList<>();
+    private List<byte[]> keys = new ArrayList<>();
+    // The values that are not empty (the date entries'), by key array.
+    private Map<byte[], byte[]> values = new IdentityHashMap<>();
     private long bytes;
     private long entries;
     private int files;
@@ -115,7 +118,10 @@ final class IndexBuild {
     }
 
     void add(byte[] key, byte[] value) {
-      pairs.add(KeyValue.pair(key, value));
+      keys.add(key);
+      if (value.length > 0) {
+        values.put(key, value);
+      }
       bytes += key.length + value.length;
       entries++;
       if (bytes >= chunkBytes) {
@@ -124,11 +130,13 @@ final class IndexBuild {
     }
 
     void ingest() {
-      if (!pairs.isEmpty()) {
-        db.ingest(pairs);
+      if (!keys.isEmpty()) {
+        Map<byte[], byte[]> chunkValues = values;
+        db.ingest(keys, key -> chunkValues.getOrDefault(key, EMPTY));
         files++;
       }
-      pairs = new ArrayList<>();
+      keys = new ArrayList<>();
+      values = new IdentityHashMap<>();
       bytes = 0;
     }
   }

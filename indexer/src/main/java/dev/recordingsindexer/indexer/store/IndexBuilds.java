@@ -2,30 +2,72 @@ package dev.recordingsindexer.indexer.store;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.streams.processor.StateRestoreListener;
 
 /**
  * The recordings stores of one Kafka Streams instance that restore without their indexes (see
- * {@link IndexedRecordingStore}), so that each builds them as soon as its own restore ends, on the
- * thread that restored it: call {@link #restoreEnded} from the instance's {@link
- * StateRestoreListener#onRestoreEnd}. That thread (Kafka Streams' state updater) holds no group
- * membership, so a long build cannot exceed the main consumer's {@code max.poll.interval.ms} as it
- * could on the stream thread, which initializes every restored task in one pass of its loop; and
- * the stream thread is free meanwhile. A store whose restore end is never reported builds when its
- * task starts instead. Thread-safe.
+ * {@link IndexedRecordingStore}), so that each builds them as soon as its own restore ends: call
+ * {@link #restoreEnded} from the instance's {@link StateRestoreListener#onRestoreEnd}. The builds
+ * run on builder threads of their own (one per core by default), a few partitions at once, while
+ * Kafka Streams' state updater goes on restoring the others; neither it nor the stream thread,
+ * which initializes every restored task in one pass of its loop, runs a build. A task whose build
+ * is still running when it starts waits for it (its store answers no scan until built); a store
+ * whose restore end is never reported builds when its task starts instead. Thread-safe; the builder
+ * threads are daemons that end after a minute without work.
  */
 public final class IndexBuilds {
 
+  private static final AtomicInteger BUILDERS = new AtomicInteger();
+
   private final Map<String, IndexedRecordingStore> waiting = new ConcurrentHashMap<>();
+  private final ThreadPoolExecutor builders;
+
+  /** Builds on as many threads as there are cores. */
+  public IndexBuilds() {
+    this(Runtime.getRuntime().availableProcessors());
+  }
+
+  /** Builds on at most {@code threads} threads at once. */
+  public IndexBuilds(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("need at least one builder thread: " + threads);
+    }
+    builders =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            1,
+            TimeUnit.MINUTES,
+            new LinkedBlockingQueue<>(),
+            task -> {
+              Thread thread = new Thread(task, "index-build-" + BUILDERS.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    builders.allowCoreThreadTimeOut(true);
+  }
 
   /**
-   * Reports that the restore of {@code storeName}'s {@code partition} ended: builds its indexes.
+   * Reports that the restore of {@code storeName}'s {@code partition} ended: starts building its
+   * indexes on a builder thread, and returns.
    */
   public void restoreEnded(String storeName, int partition) {
     IndexedRecordingStore store = waiting.get(key(storeName, partition));
     if (store != null) {
-      store.restoreEnded();
+      builders.execute(store::restoreEnded);
     }
+  }
+
+  /**
+   * How many open stores restore, or have restored, without their indexes and have not built them
+   * yet: they answer no scan until they have.
+   */
+  public int unbuilt() {
+    return waiting.size();
   }
 
   void waitFor(String storeName, int partition, IndexedRecordingStore store) {

@@ -48,10 +48,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An active task's store that opens empty (a new instance, a lost state directory, a partition
  * moved here) restores the recordings alone, and builds their index entries in one pass once the
- * restore is over ({@link IndexBuild}, when the fold's processor starts: {@link #processing}, or at
- * the first live write), instead of reading and diffing each restored recording's previous version.
- * Until then it answers no scan. A standby's store keeps its indexes record by record: it answers
- * stale reads while it restores, and its restore never ends.
+ * restore is over ({@link IndexBuild}: on a builder thread of {@link IndexBuilds} when Kafka
+ * Streams reports the end of its restore, else when the fold's processor starts, {@link
+ * #processing}, or at the first live write; a thread that finds a build running waits for it),
+ * instead of reading and diffing each restored recording's previous version. Until then it answers
+ * no scan. A standby's store keeps its indexes record by record: it answers stale reads while it
+ * restores, and its restore never ends.
  *
  * <p>Writes come from the stream thread only; reads ({@link #get}, {@link #scan}) may come from any
  * thread and fail with {@link InvalidStateStoreException} once the store is closed.
@@ -70,6 +72,8 @@ final class IndexedRecordingStore implements RecordingStore, StateStore {
   private volatile boolean processing;
   // Restoring recordings without their index entries (see above); the build clears it.
   private volatile boolean indexesDeferred;
+  // Held while the indexes are built, and while restored records are written.
+  private final Object buildLock = new Object();
   private StateStoreContext context;
   private ChangelogSink changelog;
   private StoreWrites pending;
@@ -127,18 +131,28 @@ final class IndexedRecordingStore implements RecordingStore, StateStore {
       indexesDeferred = true;
       builds.waitFor(name, context.taskId().partition(), this);
     } else if (pending) {
-      buildIndexes();
+      indexesDeferred = true;
+      buildDeferredIndexes();
     }
   }
 
-  private void buildIndexes() {
-    recordings.set(IndexBuild.build(db(), name + " (task " + context.taskId() + ")"));
-    indexesDeferred = false;
-    builds.forget(name, context.taskId().partition(), this);
+  /**
+   * Builds the indexes if they are deferred; if another thread is building them, waits for it
+   * instead. Every thread that writes recordings calls it first, under the same lock.
+   */
+  private void buildDeferredIndexes() {
+    synchronized (buildLock) {
+      if (!indexesDeferred) {
+        return;
+      }
+      recordings.set(IndexBuild.build(db(), name + " (task " + context.taskId() + ")"));
+      indexesDeferred = false;
+      builds.forget(name, context.taskId().partition(), this);
+    }
   }
 
   /**
-   * The restore of this store ended ({@link IndexBuilds}): builds the indexes now, on the restoring
+   * The restore of this store ended ({@link IndexBuilds}): builds the indexes now, on a builder
    * thread. A failure is logged and left to the build when the task starts, which reports it.
    */
   void restoreEnded() {
@@ -146,7 +160,7 @@ final class IndexedRecordingStore implements RecordingStore, StateStore {
       return;
     }
     try {
-      buildIndexes();
+      buildDeferredIndexes();
     } catch (RuntimeException e) {
       LOG.warn(
           "Store {} (task {}): index build failed; retrying when the task starts",
@@ -163,10 +177,17 @@ final class IndexedRecordingStore implements RecordingStore, StateStore {
    * several records close together, reads, diffs and writes each about half as often.
    */
   void restoreAll(Collection<KeyValue<byte[], byte[]>> records) {
+    synchronized (buildLock) {
+      // Under the build lock: a build running meanwhile would not index these records.
+      restoreBatch(records);
+    }
+  }
+
+  private void restoreBatch(Collection<KeyValue<byte[], byte[]>> records) {
     forgetLastRead();
     if (indexesDeferred && !TaskRole.isActive(context)) {
       // The task turned into a standby before its restore ended: standbys keep their indexes.
-      buildIndexes();
+      buildDeferredIndexes();
     }
     Map<String, byte[]> latest = new LinkedHashMap<>(records.size() * 2);
     for (KeyValue<byte[], byte[]> record : records) {
@@ -235,8 +256,8 @@ final class IndexedRecordingStore implements RecordingStore, StateStore {
   /** Also builds the indexes a restore into an empty store left out, before answering queries. */
   @Override
   public void processing(boolean processing) {
-    if (processing && indexesDeferred) {
-      buildIndexes();
+    if (processing) {
+      buildDeferredIndexes();
     }
     this.processing = processing;
   }
@@ -329,7 +350,7 @@ final class IndexedRecordingStore implements RecordingStore, StateStore {
   private StoreWrites pending() {
     if (indexesDeferred) {
       // A live write means the restore is over, even for a processor that never said so.
-      buildIndexes();
+      buildDeferredIndexes();
     }
     if (pending == null) {
       pending = new StoreWrites(db());

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import org.apache.kafka.streams.KeyValue;
+import java.util.function.Function;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.ProcessorStateException;
 import org.rocksdb.BlockBasedTableConfig;
@@ -178,19 +178,19 @@ final class RocksDbHandle implements AutoCloseable {
   }
 
   /**
-   * Writes {@code entries} to a new table file and moves it into the database: for keys no write
-   * touches meanwhile, far cheaper than writing them through memtables and compactions. Sorts the
-   * entries by key (unsigned byte order, as the database's; {@code entries} is left as it was); of
-   * entries with the same key, one is written. The file is made in {@link #bulkDir()} and gone when
-   * this returns.
+   * Writes {@code keys}, each with its value from {@code valueOf}, to a new table file and moves it
+   * into the database: for keys no write touches meanwhile, far cheaper than writing them through
+   * memtables and compactions. Sorts the keys (unsigned byte order, as the database's; {@code keys}
+   * is left as it was); duplicates are written once. The file is made in {@link #bulkDir()} and
+   * gone when this returns.
    */
-  void ingest(List<KeyValue<byte[], byte[]>> entries) {
-    if (entries.isEmpty()) {
+  void ingest(List<byte[]> keys, Function<byte[], byte[]> valueOf) {
+    if (keys.isEmpty()) {
       return;
     }
-    @SuppressWarnings("unchecked")
-    KeyValue<byte[], byte[]>[] sorted = entries.toArray(new KeyValue[0]);
-    Arrays.sort(sorted, (a, b) -> Arrays.compareUnsigned(a.key, b.key));
+    // Sorting the arrays themselves, not pairs: each comparison would follow one more reference.
+    byte[][] sorted = keys.toArray(new byte[0][]);
+    Arrays.sort(sorted, Arrays::compareUnsigned);
     guarded(
         "bulk load",
         () -> {
@@ -200,11 +200,11 @@ final class RocksDbHandle implements AutoCloseable {
               IngestExternalFileOptions ingest = new IngestExternalFileOptions()) {
             writer.open(file.toString());
             byte[] previous = null;
-            for (KeyValue<byte[], byte[]> entry : sorted) {
-              if (previous == null || !Arrays.equals(previous, entry.key)) {
-                writer.put(entry.key, entry.value);
+            for (byte[] key : sorted) {
+              if (previous == null || !Arrays.equals(previous, key)) {
+                writer.put(key, valueOf.apply(key));
               }
-              previous = entry.key;
+              previous = key;
             }
             writer.finish();
             db.ingestExternalFile(List.of(file.toString()), ingest.setMoveFiles(true));

@@ -4,6 +4,7 @@ import static dev.recordingsindexer.indexer.store.States.ACCOUNT;
 import static dev.recordingsindexer.indexer.store.States.T0;
 import static dev.recordingsindexer.indexer.store.States.sid;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.recordingsindexer.indexer.event.EventType;
 import dev.recordingsindexer.indexer.fold.RecordingState;
@@ -13,6 +14,7 @@ import dev.recordingsindexer.indexer.model.Recording;
 import dev.recordingsindexer.indexer.model.SortKey;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -121,9 +123,51 @@ class IndexBuildTest {
     assertThat(IndexBuild.pending(store.handle())).isTrue();
 
     builds.restoreEnded("recordings", 0);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(IndexBuild.pending(store.handle())).isFalse());
     assertIndexed(sid(1));
     store.processing(true); // nothing left to build
     assertThat(store.approximateCount()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldLetATaskThatStartsMidBuildWaitForTheBuildersBuild() {
+    IndexBuilds builds = new IndexBuilds(1);
+    open(true, builds);
+    List<KeyValue<byte[], byte[]>> records = new ArrayList<>();
+    List<String> newestFirst = new ArrayList<>();
+    for (int n = 0; n < 3_000; n++) {
+      records.add(record(States.started(sid(n), T0.plusSeconds(n))));
+      newestFirst.add(0, sid(n));
+    }
+    context.restoreCallback().restoreAll(records);
+
+    builds.restoreEnded("recordings", 0);
+    store.processing(true); // while the builder thread builds, most likely
+
+    assertIndexed(newestFirst.toArray(String[]::new));
+    store.put(States.started(sid(5_000), T0.plusSeconds(5_000)));
+    store.commit(Map.of());
+    assertThat(store.approximateCount()).isEqualTo(3_001);
+  }
+
+  @Test
+  void shouldRestoreTheRecordsOfABatchThatArrivesMidBuildWithTheirIndexes() {
+    IndexBuilds builds = new IndexBuilds(1);
+    open(true, builds);
+    List<KeyValue<byte[], byte[]>> records = new ArrayList<>();
+    for (int n = 0; n < 3_000; n++) {
+      records.add(record(States.started(sid(n), T0.plusSeconds(n))));
+    }
+    context.restoreCallback().restoreAll(records);
+
+    builds.restoreEnded("recordings", 0);
+    restore(record(States.started(sid(5_000), T0.plusSeconds(5_000))));
+    store.processing(true);
+
+    assertThat(sids(IndexKind.DATE, null)).hasSize(3_001).startsWith(sid(5_000));
+    assertThat(store.approximateCount()).isEqualTo(3_001);
   }
 
   @Test

@@ -35,7 +35,7 @@ public final class TestStoreContext implements StateStoreContext, TaskRole {
   }
 
   /** Makes the context's task active (it restores, then processes) or a standby (the default). */
-  TestStoreContext active(boolean active) {
+  public TestStoreContext active(boolean active) {
     this.active = active;
     return this;
   }
