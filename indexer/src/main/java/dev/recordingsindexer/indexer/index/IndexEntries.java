@@ -1,17 +1,19 @@
 package dev.recordingsindexer.indexer.index;
 
 import dev.recordingsindexer.indexer.model.Recording;
+import dev.recordingsindexer.indexer.model.RecordingStatus;
 import dev.recordingsindexer.indexer.model.SortKey;
 import dev.recordingsindexer.indexer.store.IndexKind;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.kafka.common.utils.Bytes;
 
 /**
  * The index entries one recording owns: one per index it appears in. Writers diff the entries of
- * the old and new versions of a recording to know what to delete and what to add. The date index
- * entry ({@link #dateEntry}) is the one whose value is the recording's stored state, so writers
- * rewrite it at every change of the recording; the others have empty values. Stateless.
+ * the old and new versions of a recording to know what to delete and what to add. Some entries also
+ * store the recording ({@link #storeRecordings}, {@link #storing}), so writers rewrite them at
+ * every change of the recording; the others have empty values. Stateless.
  */
 public final class IndexEntries {
 
@@ -39,6 +41,34 @@ public final class IndexEntries {
       entries.add(entry(IndexKind.MEDIA_TYPE, account, recording.type().wire(), key));
     }
     return entries;
+  }
+
+  /**
+   * Whether the entries of index {@code kind} under {@code value} store their recording: the date
+   * index's, so a list in date order reads no recording by key; and the status index's for every
+   * status but completed. Completed recordings are the bulk of an account, and a walk for them
+   * reads the date index (most entries match); the other statuses are a small share whose matches
+   * lie scattered, so without their recordings at hand each listed one would be a random read.
+   */
+  public static boolean storeRecordings(IndexKind kind, String value) {
+    return kind == IndexKind.DATE
+        || (kind == IndexKind.STATUS && !RecordingStatus.COMPLETED.wire().equals(value));
+  }
+
+  /** The keys of {@code recording}'s entries that store it (see {@link #storeRecordings}). */
+  public static List<byte[]> storing(Recording recording) {
+    byte[] date = dateEntry(recording.accountSid(), SortKey.of(recording));
+    if (recording.status() == RecordingStatus.COMPLETED) {
+      return List.of(date);
+    }
+    return List.of(
+        date,
+        entry(
+                IndexKind.STATUS,
+                recording.accountSid(),
+                recording.status().wire(),
+                SortKey.of(recording))
+            .get());
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.recordingsindexer.indexer.query;
 
+import dev.recordingsindexer.indexer.index.IndexEntries;
 import dev.recordingsindexer.indexer.model.Recording;
 import dev.recordingsindexer.indexer.model.SortKey;
 import dev.recordingsindexer.indexer.store.IndexKind;
@@ -16,13 +17,13 @@ import java.util.Optional;
  * skipped rather than returned. The walk stops as soon as it passes the filter's date bound.
  *
  * <p>A status or media type names a large share of the account as often as a small one (most
- * recordings are completed; few failed). So such a plan first walks the date index, whose entries
- * carry their recordings with their status and media type readable without decoding them ({@link
- * ScanIterator#mayMatch}), and checks each one: cheap while most match. After {@value
- * #MISSES_BEFORE_INDEX} candidates in a row that do not match, it goes on along the plan's own
- * index from the last date entry it checked, reading only the recordings that index names: the same
- * order, so the walk neither repeats nor skips a recording. Holds a store iterator: close it. Not
- * thread-safe.
+ * recordings are completed; few failed). So such a plan, unless its own index stores the recordings
+ * (the rarer statuses'), first walks the date index, whose entries carry their recordings with
+ * their status and media type readable without decoding them ({@link ScanIterator#mayMatch}), and
+ * checks each one: cheap while most match. After {@value #MISSES_BEFORE_INDEX} candidates in a row
+ * that do not match, it goes on along the plan's own index from the last date entry it checked,
+ * reading only the recordings that index names: the same order, so the walk neither repeats nor
+ * skips a recording. Holds a store iterator: close it. Not thread-safe.
  */
 final class PartitionScan implements AutoCloseable {
 
@@ -64,7 +65,9 @@ final class PartitionScan implements AutoCloseable {
       boolean newestFirst) {
     SortKey from = start == null ? null : start.key();
     boolean inclusive = start == null || start.inclusive();
-    boolean dateFirst = plan.kind() == IndexKind.STATUS || plan.kind() == IndexKind.MEDIA_TYPE;
+    boolean dateFirst =
+        (plan.kind() == IndexKind.STATUS || plan.kind() == IndexKind.MEDIA_TYPE)
+            && !IndexEntries.storeRecordings(plan.kind(), plan.value());
     QueryPlan walked = dateFirst ? new QueryPlan(IndexKind.DATE, null) : plan;
     ScanIterator entries =
         reader.scan(walked.scan(match.accountSid(), from, inclusive, newestFirst));

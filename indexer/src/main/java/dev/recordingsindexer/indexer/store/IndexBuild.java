@@ -4,12 +4,12 @@ import dev.recordingsindexer.indexer.fold.RecordingStateCodec;
 import dev.recordingsindexer.indexer.index.IndexEntries;
 import dev.recordingsindexer.indexer.index.IndexKeys;
 import dev.recordingsindexer.indexer.model.Recording;
-import dev.recordingsindexer.indexer.model.SortKey;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.utils.Bytes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,11 +77,11 @@ final class IndexBuild {
         IndexKeys.recordingPrefix()[0],
         (key, value) -> {
           Recording recording = RecordingStateCodec.decode(value).toRecording();
-          byte[] dateEntry = IndexEntries.dateEntry(recording.accountSid(), SortKey.of(recording));
+          Set<Bytes> storing = new HashSet<>();
+          IndexEntries.storing(recording).forEach(entry -> storing.add(Bytes.wrap(entry)));
+          byte[] stored = RecordingEntryValue.encode(recording, value);
           for (Bytes entry : IndexEntries.of(recording)) {
-            byte[] entryKey = entry.get();
-            boolean dated = Arrays.equals(entryKey, dateEntry);
-            chunk.add(entryKey, dated ? DateEntryValue.encode(recording, value) : EMPTY);
+            chunk.add(entry.get(), storing.contains(entry) ? stored : EMPTY);
           }
           recordings[0]++;
         });

@@ -302,7 +302,7 @@ final class IndexedRecordingStore implements RecordingStore, StateStore {
     byte[] stored = handle.get(IndexEntries.dateEntry(accountSid, key));
     return stored == null || stored.length == 0
         ? Optional.empty()
-        : Optional.of(DateEntryValue.recording(stored));
+        : Optional.of(RecordingEntryValue.recording(stored));
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.recordingsindexer.indexer.store;
 
+import dev.recordingsindexer.indexer.index.IndexEntries;
 import dev.recordingsindexer.indexer.index.IndexKeys;
 import dev.recordingsindexer.indexer.model.MediaType;
 import dev.recordingsindexer.indexer.model.Recording;
@@ -12,9 +13,9 @@ import org.rocksdb.RocksIterator;
 
 /**
  * Walks one index prefix of the recordings store in either direction, starting at an optional
- * position, with the recordings the date index stores ({@link #recording()}). The RocksDB iterator
- * is an implicit snapshot taken at construction: writes made later by the stream thread are not
- * seen. Not thread-safe; close it.
+ * position, with the recordings some indexes store ({@link #recording()}). The RocksDB iterator is
+ * an implicit snapshot taken at construction: writes made later by the stream thread are not seen.
+ * Not thread-safe; close it.
  */
 final class RocksScanIterator implements ScanIterator {
 
@@ -32,7 +33,7 @@ final class RocksScanIterator implements ScanIterator {
     this.db = db;
     this.prefix = IndexKeys.indexPrefix(scan.kind(), scan.accountSid(), scan.value());
     this.newestFirst = scan.newestFirst();
-    this.storesRecordings = scan.kind() == IndexKind.DATE;
+    this.storesRecordings = IndexEntries.storeRecordings(scan.kind(), scan.value());
     byte[] from = scan.from() == null ? null : IndexKeys.indexEntry(prefix, scan.from());
     this.iterator = db.newIterator();
     try {
@@ -107,17 +108,17 @@ final class RocksScanIterator implements ScanIterator {
     return result;
   }
 
-  /** The recording the date index stores with the last entry, decoded; null for the others. */
+  /** The recording stored with the last entry, decoded; null for an index that stores none. */
   @Override
   public Recording recording() {
     byte[] value = currentValue;
-    return value == null || value.length == 0 ? null : DateEntryValue.recording(value);
+    return value == null || value.length == 0 ? null : RecordingEntryValue.recording(value);
   }
 
   @Override
   public boolean mayMatch(RecordingStatus status, MediaType type) {
     byte[] value = currentValue;
-    return value == null || value.length == 0 || DateEntryValue.matches(value, status, type);
+    return value == null || value.length == 0 || RecordingEntryValue.matches(value, status, type);
   }
 
   @Override

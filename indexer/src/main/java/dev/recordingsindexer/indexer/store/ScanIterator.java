@@ -14,8 +14,9 @@ public interface ScanIterator extends Iterator<SortKey>, AutoCloseable {
 
   /**
    * The recording stored with the entry {@link #next()} returned last, as of the scan's snapshot,
-   * when the index stores recordings (the date index does); null when it stores keys only, and the
-   * caller reads the recording with {@link RecordingReader#getAt}.
+   * when the index stores recordings ({@link
+   * dev.recordingsindexer.indexer.index.IndexEntries#storeRecordings}); null when it stores keys
+   * only, and the caller reads the recording with {@link RecordingReader#getAt}.
    */
   default Recording recording() {
     return null;

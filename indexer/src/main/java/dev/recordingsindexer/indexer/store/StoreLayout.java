@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  *   <li>2: adds the media type index ({@link IndexKind#MEDIA_TYPE})
  *   <li>3: the date index entries store their recording's state ({@link
  *       dev.recordingsindexer.indexer.index.IndexEntries#dateEntry})
- *   <li>4: with the recording's status and media type ahead of it ({@link DateEntryValue})
+ *   <li>4: with the recording's status and media type ahead of it ({@link RecordingEntryValue})
+ *   <li>5: the status index entries of every status but completed store their recording too
  * </ul>
  *
  * <p>The upgrade of a store holding recordings drops its index entries and builds them all again
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
 final class StoreLayout {
 
   static final byte[] KEY = {0x03, 'l', 'a', 'y', 'o', 'u', 't'};
-  static final int CURRENT = 4;
+  static final int CURRENT = 5;
 
   private static final Logger LOG = LoggerFactory.getLogger(StoreLayout.class);
 

@@ -4,7 +4,6 @@ import dev.recordingsindexer.indexer.fold.RecordingStateCodec;
 import dev.recordingsindexer.indexer.index.IndexEntries;
 import dev.recordingsindexer.indexer.index.IndexKeys;
 import dev.recordingsindexer.indexer.model.Recording;
-import dev.recordingsindexer.indexer.model.SortKey;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
@@ -80,23 +79,27 @@ final class StoreWrites implements AutoCloseable {
     Set<Bytes> oldEntries = entriesOf(previous);
     Recording recording = RecordingStateCodec.decode(state).toRecording();
     Set<Bytes> newEntries = IndexEntries.of(recording);
-    byte[] dateEntry = IndexEntries.dateEntry(recording.accountSid(), SortKey.of(recording));
+    Set<Bytes> storing = new HashSet<>();
+    IndexEntries.storing(recording).forEach(entry -> storing.add(Bytes.wrap(entry)));
     for (Bytes entry : oldEntries) {
       if (!newEntries.contains(entry)) {
         stage(() -> batch.delete(entry.get()));
       }
     }
     for (Bytes entry : newEntries) {
-      if (!oldEntries.contains(entry) && !Arrays.equals(entry.get(), dateEntry)) {
+      if (!oldEntries.contains(entry) && !storing.contains(entry)) {
         stage(() -> batch.put(entry.get(), EMPTY));
         stagedBytes += entry.get().length;
       }
     }
-    // The date entry stores the recording too: rewritten at every change.
-    byte[] dated = DateEntryValue.encode(recording, state);
-    stage(() -> batch.put(dateEntry, dated));
+    // The entries that store the recording too are rewritten at every change.
+    byte[] stored = RecordingEntryValue.encode(recording, state);
+    for (Bytes entry : storing) {
+      stage(() -> batch.put(entry.get(), stored));
+      stagedBytes += entry.get().length + stored.length;
+    }
     stage(() -> batch.put(key, state));
-    stagedBytes += dateEntry.length + dated.length + key.length + state.length;
+    stagedBytes += key.length + state.length;
     if (previous == null) {
       removeMarker(sid);
       recordingDelta++;

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A status or media type walk starts on the date index and narrows to its own index after a run of
- * misses: whichever it ends on, it yields exactly the matches, in order, from its start.
+ * A completed-status or media type walk starts on the date index and narrows to its own index after
+ * a run of misses; the other statuses walk their own index, which stores their recordings.
+ * Whichever it walks, it yields exactly the matches, in order, from its start.
  */
 class PartitionScanTest {
 
@@ -46,17 +47,28 @@ class PartitionScanTest {
 
   @Test
   void shouldNarrowToTheStatusIndexAfterARunOfMissesWithoutSkippingOrRepeating() {
-    // The newest 20 are completed; one failed among them, then failed ones further down.
+    // An account of failed recordings with a few completed ones: the walk starts on the date
+    // index for completed, and goes on along the status index.
     List<Recording> all =
-        fill(60, n -> n == 45 || n < 10 || n == 20 ? RecordingStatus.FAILED : completed());
+        fill(60, n -> n == 45 || n < 10 || n == 20 ? completed() : RecordingStatus.FAILED);
 
     for (boolean newestFirst : new boolean[] {true, false}) {
-      try (PartitionScan scan = open(RecordingStatus.FAILED, null, newestFirst)) {
+      try (PartitionScan scan = open(RecordingStatus.COMPLETED, null, newestFirst)) {
         assertThat(drain(scan))
             .as(newestFirst ? "newest first" : "backwards")
-            .isEqualTo(expected(all, RecordingStatus.FAILED, null, newestFirst));
+            .isEqualTo(expected(all, RecordingStatus.COMPLETED, null, newestFirst));
         assertThat(scan.narrowed()).isTrue();
       }
+    }
+  }
+
+  @Test
+  void shouldWalkTheStatusIndexOfTheRarerStatusesAtOnce() {
+    List<Recording> all = fill(40, n -> n % 10 == 0 ? RecordingStatus.FAILED : completed());
+
+    try (PartitionScan scan = open(RecordingStatus.FAILED, null, true)) {
+      assertThat(drain(scan)).isEqualTo(expected(all, RecordingStatus.FAILED, null, true));
+      assertThat(scan.narrowed()).as("never on the date index").isFalse();
     }
   }
 

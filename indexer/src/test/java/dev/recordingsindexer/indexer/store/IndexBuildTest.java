@@ -17,8 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.AfterEach;
@@ -83,15 +85,15 @@ class IndexBuildTest {
       }
       records.add(record(state));
       Recording recording = state.toRecording();
-      Bytes dateEntry =
-          Bytes.wrap(IndexEntries.dateEntry(recording.accountSid(), SortKey.of(recording)));
+      Set<Bytes> storing = new HashSet<>();
+      IndexEntries.storing(recording).forEach(entry -> storing.add(Bytes.wrap(entry)));
       for (Bytes entry : IndexEntries.of(recording)) {
-        // The date entry stores the recording; the others are keys alone.
+        // The date entry, and the status entry unless completed, store the recording.
         expected.put(
             entry,
             Bytes.wrap(
-                entry.equals(dateEntry)
-                    ? DateEntryValue.encode(recording, RecordingStateCodec.encode(state))
+                storing.contains(entry)
+                    ? RecordingEntryValue.encode(recording, RecordingStateCodec.encode(state))
                     : new byte[0]));
       }
     }

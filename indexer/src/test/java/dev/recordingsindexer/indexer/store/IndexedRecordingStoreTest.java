@@ -172,7 +172,19 @@ class IndexedRecordingStoreTest {
 
     try (ScanIterator status = scan(IndexKind.STATUS, "completed", null, true, true)) {
       assertThat(status.next().sid()).isEqualTo(sid(1));
-      assertThat(status.recording()).as("other indexes store keys only").isNull();
+      assertThat(status.recording()).as("completed status entries store keys only").isNull();
+    }
+    store.put(States.started(sid(2), T0));
+    store.commit(Map.of());
+    try (ScanIterator status = scan(IndexKind.STATUS, "processing", null, true, true)) {
+      assertThat(status.next().sid()).isEqualTo(sid(2));
+      assertThat(status.recording())
+          .as("other statuses' entries store the recording")
+          .isEqualTo(States.started(sid(2), T0).toRecording());
+    }
+    try (ScanIterator room = scan(IndexKind.GROUPING, ROOM, null, true, true)) {
+      room.next();
+      assertThat(room.recording()).as("grouping entries store keys only").isNull();
     }
   }
 

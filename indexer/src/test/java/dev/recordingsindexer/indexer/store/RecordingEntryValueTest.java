@@ -12,16 +12,16 @@ import dev.recordingsindexer.indexer.model.Recording;
 import dev.recordingsindexer.indexer.model.RecordingStatus;
 import org.junit.jupiter.api.Test;
 
-class DateEntryValueTest {
+class RecordingEntryValueTest {
 
   @Test
   void shouldStoreTheRecordingBehindItsStatusAndMediaType() {
     RecordingState state = States.started(sid(1), T0);
     Recording recording = state.toRecording();
 
-    byte[] value = DateEntryValue.encode(recording, RecordingStateCodec.encode(state));
+    byte[] value = RecordingEntryValue.encode(recording, RecordingStateCodec.encode(state));
 
-    assertThat(DateEntryValue.recording(value)).isEqualTo(recording);
+    assertThat(RecordingEntryValue.recording(value)).isEqualTo(recording);
     assertThat(value[0]).as("processing's fixed code").isEqualTo((byte) 0);
     assertThat(value[1]).as("audio's fixed code").isEqualTo((byte) 1);
   }
@@ -30,25 +30,25 @@ class DateEntryValueTest {
   void shouldMatchExactlyTheStoredStatusAndMediaType() {
     RecordingState state = States.started(sid(1), T0);
     Recording recording = state.toRecording();
-    byte[] value = DateEntryValue.encode(recording, RecordingStateCodec.encode(state));
+    byte[] value = RecordingEntryValue.encode(recording, RecordingStateCodec.encode(state));
 
     for (RecordingStatus status : RecordingStatus.values()) {
       for (MediaType type : MediaType.values()) {
-        assertThat(DateEntryValue.matches(value, status, type))
+        assertThat(RecordingEntryValue.matches(value, status, type))
             .as("%s %s", status, type)
             .isEqualTo(status == recording.status() && type == recording.type());
       }
-      assertThat(DateEntryValue.matches(value, status, null))
+      assertThat(RecordingEntryValue.matches(value, status, null))
           .isEqualTo(status == recording.status());
     }
-    assertThat(DateEntryValue.matches(value, null, MediaType.AUDIO)).isTrue();
-    assertThat(DateEntryValue.matches(value, null, MediaType.VIDEO)).isFalse();
-    assertThat(DateEntryValue.matches(value, null, null)).isTrue();
+    assertThat(RecordingEntryValue.matches(value, null, MediaType.AUDIO)).isTrue();
+    assertThat(RecordingEntryValue.matches(value, null, MediaType.VIDEO)).isFalse();
+    assertThat(RecordingEntryValue.matches(value, null, null)).isTrue();
   }
 
   @Test
   void shouldRefuseAValueWithoutARecording() {
-    assertThatThrownBy(() -> DateEntryValue.recording(new byte[2]))
+    assertThatThrownBy(() -> RecordingEntryValue.recording(new byte[2]))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("not a date entry value");
   }

@@ -7,13 +7,13 @@ import dev.recordingsindexer.indexer.model.RecordingStatus;
 import java.util.Arrays;
 
 /**
- * The value of a date index entry ({@link
- * dev.recordingsindexer.indexer.index.IndexEntries#dateEntry dateEntry}): the recording's status
- * and media type, one byte each, then its stored state ({@link RecordingStateCodec}). The two bytes
- * let a walk that filters on either pass over a recording without decoding it. Codes come from the
+ * The value of an index entry that stores its recording ({@link
+ * dev.recordingsindexer.indexer.index.IndexEntries#storeRecordings}): the recording's status and
+ * media type, one byte each, then its stored state ({@link RecordingStateCodec}). The two bytes let
+ * a walk that filters on either pass over a recording without decoding it. Codes come from the
  * fixed tables below, never from enum ordinals. Stateless.
  */
-final class DateEntryValue {
+final class RecordingEntryValue {
 
   private static final RecordingStatus[] STATUSES = {
     RecordingStatus.PROCESSING,
@@ -25,7 +25,7 @@ final class DateEntryValue {
   private static final MediaType[] TYPES = {null, MediaType.AUDIO, MediaType.VIDEO, MediaType.DATA};
   private static final int HEADER = 2;
 
-  private DateEntryValue() {}
+  private RecordingEntryValue() {}
 
   /** The value for {@code recording}, whose stored state is {@code state}. */
   static byte[] encode(Recording recording, byte[] state) {
