@@ -57,18 +57,12 @@ public final class IndexEntries {
 
   /** The keys of {@code recording}'s entries that store it (see {@link #storeRecordings}). */
   public static List<byte[]> storing(Recording recording) {
-    byte[] date = dateEntry(recording.accountSid(), SortKey.of(recording));
-    if (recording.status() == RecordingStatus.COMPLETED) {
-      return List.of(date);
-    }
-    return List.of(
-        date,
-        entry(
-                IndexKind.STATUS,
-                recording.accountSid(),
-                recording.status().wire(),
-                SortKey.of(recording))
-            .get());
+    SortKey key = SortKey.of(recording);
+    String status = recording.status().wire();
+    byte[] date = dateEntry(recording.accountSid(), key);
+    return storeRecordings(IndexKind.STATUS, status)
+        ? List.of(date, entry(IndexKind.STATUS, recording.accountSid(), status, key).get())
+        : List.of(date);
   }
 
   /**
