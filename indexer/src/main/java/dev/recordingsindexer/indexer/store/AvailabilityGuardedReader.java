@@ -1,8 +1,6 @@
 package dev.recordingsindexer.indexer.store;
 
-import dev.recordingsindexer.indexer.model.MediaType;
 import dev.recordingsindexer.indexer.model.Recording;
-import dev.recordingsindexer.indexer.model.RecordingStatus;
 import dev.recordingsindexer.indexer.model.SortKey;
 import dev.recordingsindexer.indexer.query.QueryUnavailableException;
 import java.time.Duration;
@@ -71,17 +69,16 @@ final class AvailabilityGuardedReader implements RecordingReader {
         cause);
   }
 
-  private final class GuardedScan implements ScanIterator {
-    private final ScanIterator iterator;
+  private final class GuardedScan extends ForwardingScanIterator {
 
     GuardedScan(ScanIterator iterator) {
-      this.iterator = iterator;
+      super(iterator);
     }
 
     @Override
     public boolean hasNext() {
       try {
-        return iterator.hasNext();
+        return super.hasNext();
       } catch (InvalidStateStoreException e) {
         throw unavailable(e);
       }
@@ -90,25 +87,10 @@ final class AvailabilityGuardedReader implements RecordingReader {
     @Override
     public SortKey next() {
       try {
-        return iterator.next();
+        return super.next();
       } catch (InvalidStateStoreException e) {
         throw unavailable(e);
       }
-    }
-
-    @Override
-    public Recording recording() {
-      return iterator.recording();
-    }
-
-    @Override
-    public boolean mayMatch(RecordingStatus status, MediaType type) {
-      return iterator.mayMatch(status, type);
-    }
-
-    @Override
-    public void close() {
-      iterator.close();
     }
   }
 }

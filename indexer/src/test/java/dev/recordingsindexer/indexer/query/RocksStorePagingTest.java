@@ -12,10 +12,9 @@ import dev.recordingsindexer.indexer.event.RecordingEvent;
 import dev.recordingsindexer.indexer.fold.FoldResult;
 import dev.recordingsindexer.indexer.fold.RecordingFold;
 import dev.recordingsindexer.indexer.fold.RecordingState;
-import dev.recordingsindexer.indexer.model.MediaType;
 import dev.recordingsindexer.indexer.model.Recording;
-import dev.recordingsindexer.indexer.model.RecordingStatus;
 import dev.recordingsindexer.indexer.model.SortKey;
+import dev.recordingsindexer.indexer.store.ForwardingScanIterator;
 import dev.recordingsindexer.indexer.store.IndexKind;
 import dev.recordingsindexer.indexer.store.IndexScan;
 import dev.recordingsindexer.indexer.store.RecordingReader;
@@ -233,32 +232,12 @@ class RocksStorePagingTest {
       kinds.add(scan.kind());
       open.incrementAndGet();
       opened.incrementAndGet();
-      return new ScanIterator() {
+      return new ForwardingScanIterator(iterator) {
         private boolean closed;
 
         @Override
-        public boolean hasNext() {
-          return iterator.hasNext();
-        }
-
-        @Override
-        public SortKey next() {
-          return iterator.next();
-        }
-
-        @Override
-        public Recording recording() {
-          return iterator.recording();
-        }
-
-        @Override
-        public boolean mayMatch(RecordingStatus status, MediaType type) {
-          return iterator.mayMatch(status, type);
-        }
-
-        @Override
         public void close() {
-          iterator.close();
+          super.close();
           if (!closed) {
             closed = true;
             open.decrementAndGet();
