@@ -135,10 +135,7 @@ class IndexedRecordingStoreTest {
     RecordingState late = States.started(sid(1), T0);
     store.put(late);
     store.commit(Map.of());
-    RecordingState earlier =
-        States.apply(
-            late,
-            States.event(EventType.STARTED, sid(1), ACCOUNT, T0.minusSeconds(60), TRACK, Map.of()));
+    RecordingState earlier = startedAMinuteEarlier(late);
 
     store.put(earlier);
     store.commit(Map.of());
@@ -161,10 +158,7 @@ class IndexedRecordingStoreTest {
     store.commit(Map.of());
     assertThat(datedRecordings()).containsExactly(done.toRecording());
 
-    RecordingState moved =
-        States.apply(
-            done,
-            States.event(EventType.STARTED, sid(1), ACCOUNT, T0.minusSeconds(60), TRACK, Map.of()));
+    RecordingState moved = startedAMinuteEarlier(done);
     store.put(moved);
     store.commit(Map.of());
     assertThat(datedRecordings()).containsExactly(moved.toRecording());
@@ -199,11 +193,7 @@ class IndexedRecordingStoreTest {
     assertThat(store.getAt(States.OTHER_ACCOUNT, at)).isEmpty();
     assertThat(store.getAt(ACCOUNT, new SortKey(T0.plusSeconds(1), sid(1)))).isEmpty();
 
-    store.put(
-        States.apply(
-            started,
-            States.event(
-                EventType.STARTED, sid(1), ACCOUNT, T0.minusSeconds(60), TRACK, Map.of())));
+    store.put(startedAMinuteEarlier(started));
     store.commit(Map.of());
     assertThat(store.getAt(ACCOUNT, at)).as("moved by a later change").isEmpty();
     assertThat(store.getAt(ACCOUNT, new SortKey(T0.minusSeconds(60), sid(1)))).isPresent();
@@ -645,6 +635,14 @@ class IndexedRecordingStoreTest {
             batch.put(RecordingCount.KEY, value);
           }
         });
+  }
+
+  /** {@code state} after a late start event dated a minute before T0: it moves in list order. */
+  private static RecordingState startedAMinuteEarlier(RecordingState state) {
+    return States.apply(
+        state,
+        States.event(
+            EventType.STARTED, state.sid(), ACCOUNT, T0.minusSeconds(60), TRACK, Map.of()));
   }
 
   private static RecordingState completed(RecordingState started) {
