@@ -132,7 +132,8 @@ public final class Service implements AutoCloseable {
               config.publicBaseUrl().map(Object::toString).orElse(null),
               config.corsAllowedOrigins(),
               tokenSecret(config),
-              config.httpLimits());
+              config.httpLimits(),
+              config.httpGzipLevel());
       Accounts accounts = Accounts.load(credentials.accountsFile());
       ApiServer api;
       if (config.peerSecret().isPresent()) {

@@ -43,7 +43,8 @@ public final class QueryBenchmark {
           "progress",
           "results-dir",
           "plot-dir",
-          "ready-timeout");
+          "ready-timeout",
+          "accept-encoding");
 
   static final String USAGE =
       """
@@ -53,6 +54,7 @@ public final class QueryBenchmark {
                      wide-window,rare-status,next-pages] [--page-size 50] [--pages 3]
             [--full-check-every 16] [--rng-seed 1] [--timeout 10s] [--progress 5s] [--ready-timeout 120s]
             [--results-dir benchmarks/results] [--plot-dir <results-dir>]
+            [--accept-encoding gzip|identity]   (gzip, the default, is what Twilio's libraries send)
       """;
 
   private QueryBenchmark() {}
@@ -131,7 +133,8 @@ public final class QueryBenchmark {
               options.number("rng-seed", 1),
               options.duration("timeout", Duration.ofSeconds(10)),
               options.duration("progress", Duration.ofSeconds(5)),
-              servicePid);
+              servicePid,
+              acceptGzip(options.string("accept-encoding", "gzip")));
       resultsDir = Path.of(options.string("results-dir", "benchmarks/results"));
       plotDir = Path.of(options.string("plot-dir", resultsDir.toString()));
       readyTimeout = options.duration("ready-timeout", Duration.ofSeconds(120));
@@ -215,6 +218,17 @@ public final class QueryBenchmark {
         s.rngSeed(),
         s.timeout(),
         s.progressEvery(),
-        s.servicePid());
+        s.servicePid(),
+        s.acceptGzip());
+  }
+
+  private static boolean acceptGzip(String encoding) {
+    return switch (encoding) {
+      case "gzip" -> true;
+      case "identity" -> false;
+      default ->
+          throw new IllegalArgumentException(
+              "--accept-encoding must be gzip or identity: " + encoding);
+    };
   }
 }

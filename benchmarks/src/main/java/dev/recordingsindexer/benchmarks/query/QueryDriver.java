@@ -40,7 +40,8 @@ final class QueryDriver {
   /**
    * What to run. {@code rate} 0 = closed loop; {@code fullCheckEvery} n = every n-th answer of a
    * client is tokenized whole, the others get {@link ResponseCheck#quickListPage}; {@code
-   * servicePid} 0 = unknown.
+   * servicePid} 0 = unknown; {@code acceptGzip} = ask for gzipped bodies, as Twilio's client
+   * libraries do.
    */
   record Settings(
       URI baseUrl,
@@ -55,7 +56,8 @@ final class QueryDriver {
       long rngSeed,
       Duration timeout,
       Duration progressEvery,
-      long servicePid) {}
+      long servicePid,
+      boolean acceptGzip) {}
 
   /** What one run measured. CPU figures are cores (1.0 = one core busy), NaN when unknown. */
   record Result(
@@ -248,7 +250,8 @@ final class QueryDriver {
     private long answers;
 
     Client(int index) {
-      this.connection = new HttpConnection(settings.baseUrl(), settings.timeout());
+      this.connection =
+          new HttpConnection(settings.baseUrl(), settings.timeout(), settings.acceptGzip());
       this.random = new SplittableRandom(settings.rngSeed() * 1_000_003L + index);
       this.intervalNanos =
           settings.rate() > 0 ? Math.round(settings.clients() * 1e9 / settings.rate()) : 0;

@@ -90,6 +90,7 @@ final class QueryReport {
     optionsJson.put("warmup_s", settings.warmup().toMillis() / 1000.0);
     optionsJson.put("duration_s", settings.duration().toMillis() / 1000.0);
     optionsJson.put("rate", settings.rate());
+    optionsJson.put("accept_gzip", settings.acceptGzip());
     optionsJson.put("mixes", settings.mixes().stream().map(QueryMix::label).toList());
     optionsJson.put("page_size", settings.pageSize());
     optionsJson.put("pages", settings.pages());

@@ -108,7 +108,8 @@ public final class SoakBenchmark {
               options.number("rng-seed", 1),
               Duration.ofSeconds(10),
               every,
-              service.pid());
+              service.pid(),
+              true);
       if (minutes < 1 || ingestRate < 0 || settings.rate() <= 0 || settings.warmup().isNegative()) {
         throw new IllegalArgumentException("need --minutes >= 1, rates > 0");
       }

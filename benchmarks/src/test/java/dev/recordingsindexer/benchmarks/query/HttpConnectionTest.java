@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -12,6 +13,9 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +31,7 @@ class HttpConnectionTest {
     server.createContext("/fixed", e -> answer(e, 200, body(e), false, false));
     server.createContext("/chunked", e -> answer(e, 200, "x".repeat(100_000), true, false));
     server.createContext("/close", e -> answer(e, 503, "later", false, true));
+    server.createContext("/gzip", HttpConnectionTest::answerGzipWhenAccepted);
     server.start();
     base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
@@ -82,6 +87,24 @@ class HttpConnectionTest {
   }
 
   @Test
+  void shouldAskForGzipAndInflateAGzippedBodyLargerThanItsBuffers() throws IOException {
+    try (HttpConnection connection = new HttpConnection(base, Duration.ofSeconds(5), true)) {
+      HttpConnection.Response response = connection.get("/gzip", null);
+
+      assertThat(response.status()).isEqualTo(200);
+      assertThat(response.bodyText()).isEqualTo(GZIPPED_TEXT);
+      assertThat(connection.get("/fixed", null).bodyText()).startsWith("/fixed|");
+    }
+  }
+
+  @Test
+  void shouldNotAskForGzipUnlessMadeTo() throws IOException {
+    try (HttpConnection connection = new HttpConnection(base, Duration.ofSeconds(5))) {
+      assertThat(connection.get("/gzip", null).bodyText()).isEqualTo("plain");
+    }
+  }
+
+  @Test
   void shouldFailWhenNothingListens() throws IOException {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
@@ -90,6 +113,26 @@ class HttpConnectionTest {
     try (HttpConnection connection =
         new HttpConnection(URI.create("http://127.0.0.1:" + port), Duration.ofSeconds(2))) {
       assertThatThrownBy(() -> connection.get("/fixed", null)).isInstanceOf(IOException.class);
+    }
+  }
+
+  /** Compressible text of about 200 KB: inflated beyond every initial buffer. */
+  private static final String GZIPPED_TEXT =
+      IntStream.range(0, 20_000).mapToObj(i -> "line " + i).collect(Collectors.joining("\n"));
+
+  private static void answerGzipWhenAccepted(HttpExchange exchange) throws IOException {
+    if (!"gzip".equals(exchange.getRequestHeaders().getFirst("Accept-Encoding"))) {
+      answer(exchange, 200, "plain", false, false);
+      return;
+    }
+    ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+      gzip.write(GZIPPED_TEXT.getBytes(StandardCharsets.UTF_8));
+    }
+    exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+    exchange.sendResponseHeaders(200, zipped.size());
+    try (OutputStream out = exchange.getResponseBody()) {
+      zipped.writeTo(out);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.recordingsindexer.api.config;
 
+import dev.recordingsindexer.api.http.ApiSettings;
 import dev.recordingsindexer.api.http.HttpLimits;
 import dev.recordingsindexer.indexer.topology.IndexerSettings;
 import java.net.URI;
@@ -27,6 +28,8 @@ import java.util.Optional;
  *     many threads
  * @param httpLimits the HTTP server's idle timeout, per-account rate and failed-authentication
  *     limits
+ * @param httpGzipLevel the gzip level of response bodies for clients that accept gzip; 0 = never
+ *     compress
  * @param storeMemory the RocksDB memory shared by every state store of the process
  * @param demo whether to write the demo events after start
  */
@@ -51,6 +54,7 @@ public record ServiceConfig(
     int streamThreads,
     Cluster cluster,
     HttpLimits httpLimits,
+    int httpGzipLevel,
     StoreMemory storeMemory,
     boolean demo) {
 
@@ -148,6 +152,9 @@ public record ServiceConfig(
     if (topicPartitions < 1) {
       throw new ConfigException("TOPIC_PARTITIONS", "must be >= 1: " + topicPartitions);
     }
+    if (httpGzipLevel < 0 || httpGzipLevel > 9) {
+      throw new ConfigException("HTTP_GZIP_LEVEL", "must be 0..9: " + httpGzipLevel);
+    }
   }
 
   /**
@@ -195,6 +202,7 @@ public record ServiceConfig(
             Duration.ofMillis(read.integer(Setting.PEER_TIMEOUT_MS, 2_000, 1, 600_000)),
             Duration.ofMillis(read.integer(Setting.SESSION_TIMEOUT_MS, 45_000, 6_000, 1_800_000))),
         httpLimits(read),
+        read.integer(Setting.HTTP_GZIP_LEVEL, ApiSettings.DEFAULT_GZIP_LEVEL, 0, 9),
         storeMemory(read),
         read.bool(Setting.DEMO, false));
   }
@@ -281,6 +289,7 @@ public record ServiceConfig(
         streamThreads,
         cluster,
         httpLimits,
+        httpGzipLevel,
         storeMemory,
         demo);
   }

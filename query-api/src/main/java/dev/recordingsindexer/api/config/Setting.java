@@ -35,6 +35,10 @@ public enum Setting {
   CORS_ALLOWED_ORIGINS("*", "comma-separated allowed origins, or *"),
   HTTP_IDLE_TIMEOUT_MS(
       "30000", "an HTTP connection silent this long (mid-request or between requests) is closed"),
+  HTTP_GZIP_LEVEL(
+      "1",
+      "gzip level (1-9) of response bodies over 1500 bytes for clients sending Accept-Encoding:"
+          + " gzip, as Twilio's libraries do; 0 = never compress"),
   RATE_LIMIT_PER_SECOND(
       "0",
       "requests per second each account may make; beyond, 429 with Retry-After (0 = no limit)"),

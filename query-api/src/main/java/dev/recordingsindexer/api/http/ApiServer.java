@@ -2,6 +2,8 @@ package dev.recordingsindexer.api.http;
 
 import dev.recordingsindexer.indexer.query.RecordingQueries;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.compression.Gzip;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -125,6 +127,7 @@ public final class ApiServer implements AutoCloseable {
   private void configure(JavalinConfig config) {
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
+    config.http.compressionStrategy = compression(settings.gzipLevel());
     config.jetty.modifyHttpConfiguration(
         http -> http.setRequestHeaderSize(HttpLimits.MAX_REQUEST_HEADER_BYTES));
     config.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
@@ -150,6 +153,14 @@ public final class ApiServer implements AutoCloseable {
     routes.exception(HttpResponseException.class, ErrorResponses::answer);
     routes.exception(Exception.class, ErrorResponses::answer);
     routes.after(metrics::countRequest);
+  }
+
+  /**
+   * Gzip at {@code level} for clients that accept it, none at 0. Javalin's default would be gzip at
+   * level 6: three times the CPU of level 1 for a page about 10% smaller.
+   */
+  private static CompressionStrategy compression(int level) {
+    return level == 0 ? CompressionStrategy.NONE : new CompressionStrategy(null, new Gzip(level));
   }
 
   /** The one connector: the configured port, closing connections idle for the idle timeout. */

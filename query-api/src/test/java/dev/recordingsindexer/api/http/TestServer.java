@@ -23,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,14 +65,25 @@ final class TestServer implements AutoCloseable {
     this(queries, null, origins, secret);
   }
 
-  private TestServer(
-      RecordingQueries queries, String publicBaseUrl, List<String> origins, byte[] secret) {
-    this(queries, publicBaseUrl, origins, secret, HttpLimits.defaults());
-  }
-
   /** A server with {@code limits}, whose rate limits read {@link #nanoTime} (starting at 0). */
   TestServer(RecordingQueries queries, HttpLimits limits) {
-    this(queries, null, List.of(ORIGIN), SECRET, limits);
+    this(queries, null, List.of(ORIGIN), SECRET, limits, ApiSettings.DEFAULT_GZIP_LEVEL);
+  }
+
+  /** A server compressing at {@code gzipLevel} (0 = never). */
+  TestServer(RecordingQueries queries, int gzipLevel) {
+    this(queries, null, List.of(ORIGIN), SECRET, HttpLimits.defaults(), gzipLevel);
+  }
+
+  private TestServer(
+      RecordingQueries queries, String publicBaseUrl, List<String> origins, byte[] secret) {
+    this(
+        queries,
+        publicBaseUrl,
+        origins,
+        secret,
+        HttpLimits.defaults(),
+        ApiSettings.DEFAULT_GZIP_LEVEL);
   }
 
   private TestServer(
@@ -79,11 +91,12 @@ final class TestServer implements AutoCloseable {
       String publicBaseUrl,
       List<String> origins,
       byte[] secret,
-      HttpLimits limits) {
+      HttpLimits limits,
+      int gzipLevel) {
     Accounts accounts = Accounts.of(Map.of(ACCOUNT, TOKEN, OTHER_ACCOUNT, OTHER_TOKEN));
     server =
         new ApiServer(
-            new ApiSettings(0, publicBaseUrl, origins, secret, limits),
+            new ApiSettings(0, publicBaseUrl, origins, secret, limits, gzipLevel),
             queries,
             accounts,
             notReady::get,
@@ -99,12 +112,27 @@ final class TestServer implements AutoCloseable {
   }
 
   HttpResponse<String> send(String method, String pathAndQuery, Map<String, String> headers) {
+    return send(method, pathAndQuery, headers, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** GET {@code pathAndQuery} as {@link #ACCOUNT} with {@code headers}; the body as sent. */
+  HttpResponse<byte[]> getBytes(String pathAndQuery, Map<String, String> headers) {
+    Map<String, String> all = new HashMap<>(headers);
+    all.put("Authorization", basic(ACCOUNT, TOKEN));
+    return send("GET", pathAndQuery, all, HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private <T> HttpResponse<T> send(
+      String method,
+      String pathAndQuery,
+      Map<String, String> headers,
+      HttpResponse.BodyHandler<T> bodyHandler) {
     String url = pathAndQuery.startsWith("http") ? pathAndQuery : base + pathAndQuery;
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.noBody());
     headers.forEach(request::header);
     try {
-      return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return client.send(request.build(), bodyHandler);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
