@@ -25,10 +25,14 @@ final class JsonBodies {
 
   private static final JsonFactory FACTORY = new JsonFactory();
 
-  /** A 50-recording page is about 40-48 KiB: start big enough that most bodies never regrow. */
-  private static final int PAGE_BYTES = 64 * 1024;
-
+  /**
+   * Room for one recording (about 800-960 bytes with two grouping SIDs and a long base URL): a body
+   * starts big enough that most never regrow.
+   */
   private static final int RECORDING_BYTES = 1024;
+
+  /** Room for a list page's envelope and its {@code meta} links. */
+  private static final int ENVELOPE_BYTES = 2048;
 
   private JsonBodies() {}
 
@@ -41,7 +45,7 @@ final class JsonBodies {
 
   /** A list page: {@code {"recordings": [...], "meta": {...}}}. */
   static byte[] list(List<Recording> recordings, String baseUrl, ListLinks.Meta meta) {
-    JsonBytes json = new JsonBytes(PAGE_BYTES);
+    JsonBytes json = new JsonBytes(ENVELOPE_BYTES + recordings.size() * RECORDING_BYTES);
     byte[] recordingsUrl = recordingsUrl(baseUrl);
     json.raw(Field.LIST_START);
     for (int i = 0; i < recordings.size(); i++) {
