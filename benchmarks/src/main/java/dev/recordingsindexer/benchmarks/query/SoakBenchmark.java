@@ -109,7 +109,7 @@ public final class SoakBenchmark {
               Duration.ofSeconds(10),
               every,
               service.pid(),
-              true);
+              true); // accept gzip, as Twilio's client libraries do
       if (minutes < 1 || ingestRate < 0 || settings.rate() <= 0 || settings.warmup().isNegative()) {
         throw new IllegalArgumentException("need --minutes >= 1, rates > 0");
       }
