@@ -31,13 +31,23 @@ final class ProcessCpu {
       return -1;
     }
     try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-      return ticks * (1_000_000_000L / TICKS_PER_SECOND);
+      return statNanos(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
     } catch (IOException | RuntimeException e) {
       return -1;
     }
+  }
+
+  /**
+   * CPU nanoseconds (user + system) of a {@code /proc/<pid>/stat} or {@code
+   * /proc/<pid>/task/<tid>/stat} text. The name in parentheses may itself hold spaces and
+   * parentheses, so the fields are counted from the last {@code ')'}.
+   *
+   * @throws RuntimeException when the text is not such a line
+   */
+  static long statNanos(String stat) {
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    return ticks * (1_000_000_000L / TICKS_PER_SECOND);
   }
 
   /** Cores used between two readings over {@code wallNanos}, or NaN when either reading failed. */

@@ -32,6 +32,7 @@ public final class QueryBenchmark {
           "service-pid",
           "clients",
           "warmup",
+          "max-warmup",
           "duration",
           "rate",
           "mixes",
@@ -49,12 +50,14 @@ public final class QueryBenchmark {
   static final String USAGE =
       """
       query [--url http://host:port [--seed 42] --recordings N [--service-pid PID]]
-            [--clients 1[,8,16,32]] [--warmup 10s] [--duration 30s] [--rate 0]
+            [--clients 1[,8,16,32]] [--warmup 120s] [--max-warmup 300s] [--duration 30s] [--rate 0]
             [--mixes all|unfiltered,room,participant,source,status,media-type,narrow-window,
                      wide-window,rare-status,next-pages] [--page-size 50] [--pages 3]
             [--full-check-every 16] [--rng-seed 1] [--timeout 10s] [--progress 5s] [--ready-timeout 120s]
             [--results-dir benchmarks/results] [--plot-dir <results-dir>]
             [--accept-encoding gzip|identity]   (gzip, the default, is what Twilio's libraries send)
+      The warm-up lasts --warmup, then goes on until the service's JIT compiler threads have used
+      at most 2% of a core for 10 s, at most --max-warmup (--max-warmup 0: exactly --warmup).
       """;
 
   private QueryBenchmark() {}
@@ -123,7 +126,8 @@ public final class QueryBenchmark {
           new QueryDriver.Settings(
               url,
               1,
-              options.duration("warmup", Duration.ofSeconds(10)),
+              options.duration("warmup", Duration.ofSeconds(120)),
+              options.duration("max-warmup", Duration.ofSeconds(300)),
               options.duration("duration", Duration.ofSeconds(30)),
               options.decimal("rate", 0),
               QueryMix.parse(options.list("mixes", List.of("all"))),
@@ -167,9 +171,12 @@ public final class QueryBenchmark {
         QueryDriver.Settings settings = withClients(base, clients);
         out.printf(
             Locale.ROOT,
-            "[query] %d client(s), warm-up %s, measure %s%s%n",
+            "[query] %d client(s), warm-up %s%s, measure %s%s%n",
             clients,
             settings.warmup(),
+            settings.maxWarmup().compareTo(settings.warmup()) > 0
+                ? " until the JIT is quiet, at most " + settings.maxWarmup()
+                : "",
             settings.duration(),
             settings.rate() > 0 ? ", open loop at " + settings.rate() + " req/s" : "");
         QueryDriver.Result result = new QueryDriver(planner, settings, out).run();
@@ -209,6 +216,7 @@ public final class QueryBenchmark {
         s.baseUrl(),
         clients,
         s.warmup(),
+        s.maxWarmup(),
         s.duration(),
         s.rate(),
         s.mixes(),

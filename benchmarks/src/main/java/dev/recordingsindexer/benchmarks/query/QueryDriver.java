@@ -26,7 +26,9 @@ import org.HdrHistogram.Recorder;
 /**
  * A closed-loop load driver: {@code clients} threads, each with its own keep-alive connection,
  * replay list queries of the chosen mixes (picked uniformly at random from a seeded generator) for
- * a warm-up, whose answers are checked but not measured, then for the measured duration.
+ * a warm-up, whose answers are checked but not measured, then for the measured duration. The
+ * warm-up lasts at least {@code warmup}; with a longer {@code maxWarmup} it goes on until the
+ * service's JIT compiler threads are quiet ({@link JitWatch}), at most {@code maxWarmup}.
  *
  * <p>With a {@code rate} the loop is open instead: each client issues requests on a fixed schedule
  * and latency is measured from the scheduled start, so a slow answer also charges the requests it
@@ -41,12 +43,14 @@ final class QueryDriver {
    * What to run. {@code rate} 0 = closed loop; {@code fullCheckEvery} n = every n-th answer of a
    * client is tokenized whole, the others get {@link ResponseCheck#quickListPage}; {@code
    * servicePid} 0 = unknown; {@code acceptGzip} = ask for gzipped bodies, as Twilio's client
-   * libraries do.
+   * libraries do; {@code maxWarmup} no longer than {@code warmup} = a fixed warm-up (also when the
+   * service's compiler threads cannot be watched).
    */
   record Settings(
       URI baseUrl,
       int clients,
       Duration warmup,
+      Duration maxWarmup,
       Duration duration,
       double rate,
       List<QueryMix> mixes,
@@ -59,7 +63,12 @@ final class QueryDriver {
       long servicePid,
       boolean acceptGzip) {}
 
-  /** What one run measured. CPU figures are cores (1.0 = one core busy), NaN when unknown. */
+  /**
+   * What one run measured. CPU figures are cores (1.0 = one core busy), NaN when unknown; {@code
+   * jitCores} is the service's JIT compiler threads during the measurement; {@code jitQuiet}
+   * whether the warm-up ended because they were quiet (false: fixed warm-up, or {@code maxWarmup}
+   * reached).
+   */
   record Result(
       LatencyTable table,
       double seconds,
@@ -67,7 +76,10 @@ final class QueryDriver {
       long warmupErrors,
       List<String> errorSamples,
       double driverCores,
-      double serviceCores) {
+      double serviceCores,
+      double warmupSeconds,
+      boolean jitQuiet,
+      double jitCores) {
 
     long requests() {
       return table.histogram("overall").getTotalCount();
@@ -102,6 +114,7 @@ final class QueryDriver {
   private final LongAdder warmupErrors = new LongAdder();
   private final List<String> errorSamples = Collections.synchronizedList(new ArrayList<>());
   private final IntervalListener listener;
+  private final JitWatch jit;
   private volatile boolean measuring;
   private volatile boolean stopped;
 
@@ -118,6 +131,7 @@ final class QueryDriver {
     this.settings = settings;
     this.log = log;
     this.listener = listener;
+    this.jit = JitWatch.of(settings.servicePid());
     for (int i = 0; i < recorders.length; i++) {
       recorders[i] = new Recorder(3);
     }
@@ -137,46 +151,90 @@ final class QueryDriver {
       totals[i] = new Histogram(3);
     }
     long begin = System.nanoTime();
-    long measureFrom = begin + settings.warmup().toNanos();
-    long measureTo = measureFrom + settings.duration().toNanos();
+    long minMeasureFrom = begin + settings.warmup().toNanos();
+    boolean waitForJit = settings.maxWarmup().compareTo(settings.warmup()) > 0 && jit.known();
+    long maxMeasureFrom = waitForJit ? begin + settings.maxWarmup().toNanos() : minMeasureFrom;
+    long measureFrom = minMeasureFrom;
+    long measureTo = Long.MAX_VALUE;
     long progressNanos = Math.max(1, settings.progressEvery().toNanos());
+    if (settings.maxWarmup().compareTo(settings.warmup()) > 0 && !waitForJit) {
+      log.printf(
+          Locale.ROOT,
+          "[query] the service's JIT compiler threads cannot be watched: fixed warm-up of %s%n",
+          settings.warmup());
+    }
     threads.forEach(Thread::start);
 
     long selfCpuBefore = -1;
     long serviceCpuBefore = -1;
+    long jitCpuBefore = -1;
+    boolean jitQuiet = false;
     long nextProgress = begin + progressNanos;
     long lastProgress = begin;
-    if (measureFrom <= begin) {
-      measuring = true;
-    }
+    long lastJitCpu = jit.cpuNanos();
     while (true) {
       long now = System.nanoTime();
-      if (!measuring && now >= measureFrom) {
+      if (waitForJit && !measuring) {
+        jit.sample(now);
+      }
+      if (!measuring
+          && now >= minMeasureFrom
+          && (now >= maxMeasureFrom || (waitForJit && jit.quiet()))) {
         drain(interval, null);
         measuring = true;
+        jitQuiet = waitForJit && jit.quiet();
+        measureFrom = now;
+        measureTo = now + settings.duration().toNanos();
         selfCpuBefore = ProcessCpu.selfNanos();
         serviceCpuBefore = ProcessCpu.nanos(settings.servicePid());
+        jitCpuBefore = jit.cpuNanos();
         lastProgress = now;
         nextProgress = now + progressNanos;
         log.printf(
-            Locale.ROOT, "[query] warm-up done (%d errors), measuring%n", warmupErrors.sum());
+            Locale.ROOT,
+            "[query] warm-up done after %.0f s (%d errors)%s, measuring%n",
+            (now - begin) / 1e9,
+            warmupErrors.sum(),
+            !waitForJit
+                ? ""
+                : jitQuiet
+                    ? String.format(
+                        Locale.ROOT,
+                        "; JIT quiet: compiler threads %.1f%% of a core over the last %d s",
+                        jit.cores() * 100,
+                        JitWatch.WINDOW_NANOS / 1_000_000_000L)
+                    : "; JIT still busy at the longest warm-up (--max-warmup)");
       }
       if (now >= measureTo) {
         break;
       }
       if (now >= nextProgress) {
         drain(interval, measuring ? totals : null);
-        progress(interval, now - begin, now - lastProgress);
+        long jitCpu = jit.cpuNanos();
+        progress(
+            interval,
+            now - begin,
+            now - lastProgress,
+            ProcessCpu.cores(lastJitCpu, jitCpu, now - lastProgress));
+        lastJitCpu = jitCpu;
         lastProgress = now;
         nextProgress += progressNanos;
       }
-      long wake = Math.min(nextProgress, measuring ? measureTo : measureFrom);
+      long wake =
+          Math.min(
+              nextProgress,
+              measuring
+                  ? measureTo
+                  : now < minMeasureFrom
+                      ? minMeasureFrom
+                      : Math.min(maxMeasureFrom, now + 1_000_000_000L));
       LockSupport.parkNanos(Math.max(1_000_000, wake - System.nanoTime()));
     }
     stopped = true;
     long end = System.nanoTime();
     long selfCpuAfter = ProcessCpu.selfNanos();
     long serviceCpuAfter = ProcessCpu.nanos(settings.servicePid());
+    long jitCpuAfter = jit.cpuNanos();
     for (Thread thread : threads) {
       thread.join(settings.timeout().toMillis() * 2 + 1000);
     }
@@ -196,7 +254,10 @@ final class QueryDriver {
         warmupErrors.sum(),
         List.copyOf(errorSamples),
         ProcessCpu.cores(selfCpuBefore, selfCpuAfter, end - measureFrom),
-        ProcessCpu.cores(serviceCpuBefore, serviceCpuAfter, end - measureFrom));
+        ProcessCpu.cores(serviceCpuBefore, serviceCpuAfter, end - measureFrom),
+        (measureFrom - begin) / 1e9,
+        jitQuiet,
+        ProcessCpu.cores(jitCpuBefore, jitCpuAfter, end - measureFrom));
   }
 
   private void drain(Histogram[] interval, Histogram[] into) {
@@ -208,7 +269,8 @@ final class QueryDriver {
     }
   }
 
-  private void progress(Histogram[] interval, long sinceBegin, long intervalNanos) {
+  private void progress(
+      Histogram[] interval, long sinceBegin, long intervalNanos, double jitCores) {
     Histogram all = new Histogram(3);
     for (Histogram h : interval) {
       all.add(h);
@@ -219,14 +281,15 @@ final class QueryDriver {
     }
     log.printf(
         Locale.ROOT,
-        "[query] %4.0fs %-8s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  max %7.2f ms  errors %d%n",
+        "[query] %4.0fs %-8s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  max %7.2f ms  errors %d%s%n",
         sinceBegin / 1e9,
         measuring ? "measure" : "warm-up",
         all.getTotalCount() / (intervalNanos / 1e9),
         all.getValueAtPercentile(50) / 1000.0,
         all.getValueAtPercentile(99) / 1000.0,
         all.getMaxValue() / 1000.0,
-        measuring ? errorTotal : warmupErrors.sum());
+        measuring ? errorTotal : warmupErrors.sum(),
+        Double.isNaN(jitCores) ? "" : String.format(Locale.ROOT, "  jit %.2f cores", jitCores));
   }
 
   private void error(String kind, Query query, String detail) {

@@ -56,6 +56,14 @@ final class QueryReport {
           result.serviceCores() * result.seconds() * 1e6 / requests);
     }
     out.println();
+    out.printf(
+        Locale.ROOT,
+        "warm-up %.0f s%s; the service's JIT compiler threads during the measurement: %s%n",
+        result.warmupSeconds(),
+        result.jitQuiet() ? " (until the JIT was quiet)" : "",
+        Double.isNaN(result.jitCores())
+            ? "unknown"
+            : String.format(Locale.ROOT, "%.3f cores", result.jitCores()));
     result.errorSamples().forEach(s -> out.println("  e.g. " + s));
     Map<String, Object> targets = targets(table, settings.clients());
     out.println("targets: " + targets);
@@ -88,6 +96,7 @@ final class QueryReport {
     optionsJson.put("recordings", dataset.recordings());
     optionsJson.put("clients", settings.clients());
     optionsJson.put("warmup_s", settings.warmup().toMillis() / 1000.0);
+    optionsJson.put("max_warmup_s", settings.maxWarmup().toMillis() / 1000.0);
     optionsJson.put("duration_s", settings.duration().toMillis() / 1000.0);
     optionsJson.put("rate", settings.rate());
     optionsJson.put("accept_gzip", settings.acceptGzip());
@@ -102,6 +111,11 @@ final class QueryReport {
     results.put("per_second", LatencyTable.round(requests / result.seconds()));
     results.put("errors", result.errors());
     results.put("warmup_errors", result.warmupErrors());
+    results.put("warmup_seconds", LatencyTable.round(result.warmupSeconds()));
+    results.put("warmup_until_jit_quiet", result.jitQuiet());
+    results.put(
+        "jit_cores",
+        Double.isNaN(result.jitCores()) ? null : LatencyTable.round(result.jitCores()));
     results.put("driver_cores", LatencyTable.round(result.driverCores()));
     results.put("service_cores", LatencyTable.round(result.serviceCores()));
     results.put("mixes", table.asJson());

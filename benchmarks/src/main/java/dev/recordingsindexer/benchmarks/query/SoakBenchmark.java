@@ -98,6 +98,7 @@ public final class SoakBenchmark {
               service.baseUrl(),
               options.integer("query-clients", 4),
               options.duration("warmup", Duration.ofSeconds(60)),
+              Duration.ZERO, // a fixed warm-up: the soak watches the whole run anyway
               // a little over the minutes, so the driver takes the last sample before it stops
               Duration.ofMinutes(minutes).plusMillis(500),
               options.decimal("query-rate", 150),
