@@ -1,6 +1,7 @@
 package dev.recordingsindexer.benchmarks.load;
 
 import dev.recordingsindexer.benchmarks.query.FreshnessBenchmark;
+import dev.recordingsindexer.benchmarks.query.HttpCeiling;
 import dev.recordingsindexer.benchmarks.query.QueryBenchmark;
 import dev.recordingsindexer.benchmarks.query.SoakBenchmark;
 import java.util.ArrayList;
@@ -33,6 +34,10 @@ public final class Bench {
                         (target heap <= 512 MiB at 1,000,000 recordings with -Xmx512m)
         query           query latency under load (KIT2's driver; its options pass through)
         freshness       time from event produced to visible (KIT2's driver; options pass through)
+        http-ceiling    what the HTTP stack alone serves: one real page of the indexed service,
+                        served by Javalin with the service's gzip and nothing behind it, to
+                        closed-loop clients (--clients 1,16 --warmup 30s --duration 60s
+                        --gzip-level 1 --accept-encoding gzip|identity); a ceiling for query
         soak            --minutes (30) of replayed ingest (--ingest-rate 1400 events/s) and queries
                         (--query-rate 150/s), sampling heap, RSS, files, RocksDB memory and lag
                         every 10 s; plot to --plot (docs/img/soak-<minutes>min.png), verdict
@@ -40,6 +45,10 @@ public final class Bench {
 
       options (defaults):
       """;
+
+  /** The subcommands whose options beyond the harness's pass through to their driver. */
+  private static final List<String> PASS_THROUGH =
+      List.of("query", "freshness", "soak", "http-ceiling");
 
   private Bench() {}
 
@@ -65,7 +74,7 @@ public final class Bench {
     }
     String subcommand = args.get(0);
     ResultLog.markStart();
-    if (!List.of("query", "freshness", "soak").contains(subcommand) && !options.rest().isEmpty()) {
+    if (!PASS_THROUGH.contains(subcommand) && !options.rest().isEmpty()) {
       System.err.println("error: unknown options " + options.rest() + "\n" + usage());
       return 2;
     }
@@ -75,7 +84,7 @@ public final class Bench {
       case "ingest" -> IngestBenchmark.run(options);
       case "restore" -> RestoreBenchmark.run(options);
       case "footprint" -> FootprintBenchmark.run(options);
-      case "query", "freshness", "soak" -> delegate(subcommand, options);
+      case "query", "freshness", "soak", "http-ceiling" -> delegate(subcommand, options);
       default -> {
         System.err.println("error: unknown subcommand " + subcommand + "\n" + usage());
         yield 2;
@@ -88,7 +97,7 @@ public final class Bench {
     List<String> rest = new ArrayList<>(options.rest());
     rest.add("--results-dir");
     rest.add(options.get("--results-dir"));
-    if (!subcommand.equals("query")) {
+    if (!subcommand.equals("query") && !subcommand.equals("http-ceiling")) {
       rest.add("--topic");
       rest.add(options.get("--topic"));
     }
@@ -99,6 +108,8 @@ public final class Bench {
           switch (subcommand) {
             case "query" -> QueryBenchmark.run(rest, harness, service, dataset);
             case "soak" -> soak(rest, harness, service, dataset, options);
+            case "http-ceiling" ->
+                HttpCeiling.run(rest, harness.workDir(), harness.serviceJar(), service, dataset);
             default -> FreshnessBenchmark.run(rest, harness, service, dataset);
           };
       service.close();

@@ -49,6 +49,11 @@ public final class Harness implements AutoCloseable {
     return workDir;
   }
 
+  /** The service's fat jar, as copied into the work directory. */
+  public Path serviceJar() {
+    return jar;
+  }
+
   /** The broker's process id (for footprint and JFR). */
   public long brokerPid() {
     return broker.pid();
