@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Small helpers for child JVMs: the java binary, the service jar, free ports, stopping, logs. */
-final class Processes {
+public final class Processes {
 
   private Processes() {}
 
   /** The java launcher of this JVM. */
-  static String java() {
+  public static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
@@ -40,7 +40,7 @@ final class Processes {
         "cannot find " + relative + " (build it, or set -Dbench.serviceJar=...)");
   }
 
-  static int freePort() {
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       socket.setReuseAddress(true);
       return socket.getLocalPort();

@@ -1,13 +1,12 @@
 package dev.recordingsindexer.benchmarks.query;
 
 import dev.recordingsindexer.benchmarks.load.Dataset;
+import dev.recordingsindexer.benchmarks.load.Processes;
 import dev.recordingsindexer.benchmarks.load.ServiceProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -91,13 +90,7 @@ public final class HttpCeiling {
       duration = options.duration("duration", Duration.ofSeconds(60));
       pageSize = options.integer("page-size", 50);
       gzipLevel = options.integer("gzip-level", 1);
-      acceptGzip =
-          switch (options.string("accept-encoding", "gzip")) {
-            case "gzip" -> true;
-            case "identity" -> false;
-            default ->
-                throw new IllegalArgumentException("--accept-encoding must be gzip or identity");
-          };
+      acceptGzip = QueryBenchmark.acceptGzip(options.string("accept-encoding", "gzip"));
       if (pageSize < 1 || pageSize > 100 || gzipLevel < 0 || gzipLevel > 9) {
         throw new IllegalArgumentException("--page-size must be 1..100 and --gzip-level 0..9");
       }
@@ -121,7 +114,7 @@ public final class HttpCeiling {
           account.sid(),
           page.length);
       service.close();
-      int port = freePort();
+      int port = Processes.freePort();
       Process server =
           startServer(
               serviceJar, options.string("server-xmx", "512m"), port, body, gzipLevel, workDir);
@@ -299,7 +292,7 @@ public final class HttpCeiling {
     Path log = workDir.resolve("http-ceiling-server.log");
     Process server =
         new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                Processes.java(),
                 "-Xmx" + xmx,
                 "-cp",
                 serviceJar + java.io.File.pathSeparator + benchmarksJar,
@@ -342,11 +335,5 @@ public final class HttpCeiling {
     }
     server.destroyForcibly();
     throw new IOException("the ceiling server did not start within 60 s; see " + log);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }

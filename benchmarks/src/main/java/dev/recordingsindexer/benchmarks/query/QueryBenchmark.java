@@ -230,7 +230,8 @@ public final class QueryBenchmark {
         s.acceptGzip());
   }
 
-  private static boolean acceptGzip(String encoding) {
+  /** {@code --accept-encoding}: true for gzip, false for identity. */
+  static boolean acceptGzip(String encoding) {
     return switch (encoding) {
       case "gzip" -> true;
       case "identity" -> false;
