@@ -152,12 +152,13 @@ final class QueryDriver {
     }
     long begin = System.nanoTime();
     long minMeasureFrom = begin + settings.warmup().toNanos();
-    boolean waitForJit = settings.maxWarmup().compareTo(settings.warmup()) > 0 && jit.known();
+    boolean adaptive = settings.maxWarmup().compareTo(settings.warmup()) > 0;
+    boolean waitForJit = adaptive && jit.known();
     long maxMeasureFrom = waitForJit ? begin + settings.maxWarmup().toNanos() : minMeasureFrom;
     long measureFrom = minMeasureFrom;
     long measureTo = Long.MAX_VALUE;
     long progressNanos = Math.max(1, settings.progressEvery().toNanos());
-    if (settings.maxWarmup().compareTo(settings.warmup()) > 0 && !waitForJit) {
+    if (adaptive && !waitForJit) {
       log.printf(
           Locale.ROOT,
           "[query] the service's JIT compiler threads cannot be watched: fixed warm-up of %s%n",
