@@ -115,6 +115,7 @@ public final class Service implements AutoCloseable {
       streams.setStateListener(readiness);
       streams.setUncaughtExceptionHandler(new ZombieThreadReplacement());
       streams.setGlobalStateRestoreListener(readiness);
+      streams.setStandbyUpdateListener(readiness);
       readiness.watch(streams);
       AtomicBoolean leaveGroupOnClose = new AtomicBoolean(true);
       started.push(() -> closeStreams(streams, leaveGroupOnClose.get()));

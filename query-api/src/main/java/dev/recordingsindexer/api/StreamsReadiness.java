@@ -11,7 +11,9 @@ import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.processor.StandbyUpdateListener;
 import org.apache.kafka.streams.processor.StateRestoreListener;
+import org.apache.kafka.streams.processor.TaskId;
 
 /**
  * Ready means: the streams client is RUNNING, no local store partition is restoring or building its
@@ -20,11 +22,13 @@ import org.apache.kafka.streams.processor.StateRestoreListener;
  * tracked too, and {@link IndexBuilds} counts the builds; and it stays RUNNING while the brokers
  * are unreachable (an outage, a network partition, a long pause), answering from stores that no
  * longer advance and whose partitions may already belong to another instance, so the age of the
- * consumers' last group heartbeat is checked as well (see {@link #watch}). Thread-safe: callbacks
- * come from stream and restore threads, questions from HTTP threads.
+ * consumers' last group heartbeat is checked as well (see {@link #watch}). As the standby update
+ * listener it tells {@link IndexBuilds} when a standby starts updating a store, which builds the
+ * indexes an active task left unbuilt before a rebalance turned it into that standby. Thread-safe:
+ * callbacks come from stream and restore threads, questions from HTTP threads.
  */
 final class StreamsReadiness
-    implements Readiness, KafkaStreams.StateListener, StateRestoreListener {
+    implements Readiness, KafkaStreams.StateListener, StateRestoreListener, StandbyUpdateListener {
 
   /**
    * How long without a group heartbeat counts as cut off from the brokers: five heartbeat intervals
@@ -120,4 +124,26 @@ final class StreamsReadiness
   public void onRestoreSuspended(TopicPartition partition, String store, long totalRestored) {
     restoring.remove(store + "/" + partition);
   }
+
+  @Override
+  public void onUpdateStart(TopicPartition partition, String store, long startingOffset) {
+    indexBuilds.standbyUpdateStarted(store, partition.partition());
+  }
+
+  @Override
+  public void onBatchLoaded(
+      TopicPartition partition,
+      String store,
+      TaskId task,
+      long batchEndOffset,
+      long batchSize,
+      long currentEndOffset) {}
+
+  @Override
+  public void onUpdateSuspended(
+      TopicPartition partition,
+      String store,
+      long storeOffset,
+      long currentEndOffset,
+      SuspendReason reason) {}
 }

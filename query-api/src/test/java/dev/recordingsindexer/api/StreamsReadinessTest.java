@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.recordingsindexer.indexer.store.IndexBuilds;
+import dev.recordingsindexer.indexer.store.RecordingReader;
 import dev.recordingsindexer.indexer.store.RecordingStores;
 import dev.recordingsindexer.indexer.store.TestStoreContext;
 import java.io.File;
@@ -68,6 +69,33 @@ class StreamsReadinessTest {
           .atMost(Duration.ofSeconds(30))
           .untilAsserted(() -> assertThat(building.whyNotReady()).isEmpty());
       assertThat(builds.unbuilt()).isZero();
+    } finally {
+      store.close();
+    }
+  }
+
+  @Test
+  void shouldNotWaitForTheIndexesOfAStoreWhoseTaskTurnedIntoAStandbyAndBuildThemForIt(
+      @TempDir File stateDir) {
+    IndexBuilds builds = new IndexBuilds();
+    StreamsReadiness building = new StreamsReadiness(() -> {}, builds);
+    building.watch(metrics::get);
+    building.onChange(KafkaStreams.State.RUNNING, KafkaStreams.State.REBALANCING);
+    StateStore store = RecordingStores.builder(builds).withLoggingDisabled().build();
+    TestStoreContext context = new TestStoreContext(stateDir).active(true);
+    store.init(context, store);
+    try {
+      assertThat(building.whyNotReady()).contains("1 store partition(s) building their indexes");
+
+      // A rebalance recycles the task into a standby before its restore ended.
+      context.active(false);
+      assertThat(building.whyNotReady()).isEmpty();
+
+      building.onUpdateStart(new TopicPartition("app-recordings-changelog", 0), store.name(), 0);
+      RecordingReader recordings = (RecordingReader) store;
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(() -> assertThat(recordings.approximateCount()).isZero());
     } finally {
       store.close();
     }

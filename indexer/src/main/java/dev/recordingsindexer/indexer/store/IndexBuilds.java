@@ -16,8 +16,11 @@ import org.apache.kafka.streams.processor.StateRestoreListener;
  * Kafka Streams' state updater goes on restoring the others; neither it nor the stream thread,
  * which initializes every restored task in one pass of its loop, runs a build. A task whose build
  * is still running when it starts waits for it (its store answers no scan until built); a store
- * whose restore end is never reported builds when its task starts instead. Thread-safe; the builder
- * threads are daemons that end after a minute without work.
+ * whose restore end is never reported builds when its task starts instead. A task that turns into a
+ * standby before either (Kafka Streams recycles it, store and all, when a rebalance moves the
+ * partition away early) builds when its standby starts updating ({@link #standbyUpdateStarted}), or
+ * at its first restored batch, as standbys keep their indexes; it no longer counts as {@link
+ * #unbuilt}. Thread-safe; the builder threads are daemons that end after a minute without work.
  */
 public final class IndexBuilds {
 
@@ -56,18 +59,40 @@ public final class IndexBuilds {
    * indexes on a builder thread, and returns.
    */
   public void restoreEnded(String storeName, int partition) {
-    IndexedRecordingStore store = waiting.get(key(storeName, partition));
-    if (store != null) {
-      builders.execute(store::restoreEnded);
-    }
+    build(storeName, partition);
   }
 
   /**
-   * How many open stores restore, or have restored, without their indexes and have not built them
-   * yet: they answer no scan until they have.
+   * Reports that a standby task started keeping {@code storeName}'s {@code partition} up to date
+   * (call it from {@link org.apache.kafka.streams.processor.StandbyUpdateListener#onUpdateStart}):
+   * if the store was left without its indexes by the active task it was before, builds them now on
+   * a builder thread, and returns. A standby's changelog may stay silent for as long as the input
+   * does, so this cannot wait for its first restored batch.
+   */
+  public void standbyUpdateStarted(String storeName, int partition) {
+    build(storeName, partition);
+  }
+
+  /**
+   * How many open stores of active tasks restore, or have restored, without their indexes and have
+   * not built them yet: they answer no scan until they have. A store whose task turned into a
+   * standby is not counted: a standby does not keep this instance from being ready.
    */
   public int unbuilt() {
-    return waiting.size();
+    int count = 0;
+    for (IndexedRecordingStore store : waiting.values()) {
+      if (store.isActiveTask()) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private void build(String storeName, int partition) {
+    IndexedRecordingStore store = waiting.get(key(storeName, partition));
+    if (store != null) {
+      builders.execute(store::buildOnBuilderThread);
+    }
   }
 
   void waitFor(String storeName, int partition, IndexedRecordingStore store) {

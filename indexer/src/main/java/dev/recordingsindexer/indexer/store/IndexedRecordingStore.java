@@ -53,7 +53,9 @@ import org.slf4j.LoggerFactory;
  * #processing}, or at the first live write; a thread that finds a build running waits for it),
  * instead of reading and diffing each restored recording's previous version. Until then it answers
  * no scan. A standby's store keeps its indexes record by record: it answers stale reads while it
- * restores, and its restore never ends.
+ * restores, and its restore never ends; an active task's store that turns into a standby's before
+ * its build (Kafka Streams recycles tasks whose partition moves away) builds when its standby
+ * starts updating, or at its first restored batch.
  *
  * <p>Writes come from the stream thread only; reads ({@link #get}, {@link #scan}) may come from any
  * thread and fail with {@link InvalidStateStoreException} once the store is closed.
@@ -145,17 +147,19 @@ final class IndexedRecordingStore implements RecordingStore, StateStore {
       if (!indexesDeferred) {
         return;
       }
-      recordings.set(IndexBuild.build(db(), name + " (task " + context.taskId() + ")"));
+      String role = TaskRole.isActive(context) ? "" : ", standby";
+      recordings.set(IndexBuild.build(db(), name + " (task " + context.taskId() + role + ")"));
       indexesDeferred = false;
       builds.forget(name, context.taskId().partition(), this);
     }
   }
 
   /**
-   * The restore of this store ended ({@link IndexBuilds}): builds the indexes now, on a builder
-   * thread. A failure is logged and left to the build when the task starts, which reports it.
+   * The restore of this store ended, or its task turned into a standby ({@link IndexBuilds}):
+   * builds the indexes now, on a builder thread. A failure is logged and left to the build when the
+   * task starts or restores its next batch, which reports it.
    */
-  void restoreEnded() {
+  void buildOnBuilderThread() {
     if (!indexesDeferred || !isOpen()) {
       return;
     }
@@ -163,7 +167,7 @@ final class IndexedRecordingStore implements RecordingStore, StateStore {
       buildDeferredIndexes();
     } catch (RuntimeException e) {
       LOG.warn(
-          "Store {} (task {}): index build failed; retrying when the task starts",
+          "Store {} (task {}): index build failed; retrying when the task starts or restores",
           name,
           context.taskId(),
           e);
@@ -260,6 +264,12 @@ final class IndexedRecordingStore implements RecordingStore, StateStore {
       buildDeferredIndexes();
     }
     this.processing = processing;
+  }
+
+  /** Whether the owning task is active now (not a standby); false before {@link #init}. */
+  boolean isActiveTask() {
+    StateStoreContext current = context;
+    return current != null && TaskRole.isActive(current);
   }
 
   /** Whether the owning task processes input now (see {@link #processing(boolean)}). */

@@ -196,6 +196,42 @@ class IndexBuildTest {
   }
 
   @Test
+  void shouldBuildWhenATaskRecycledIntoAStandbyStartsUpdatingWithNothingToRestore() {
+    // A rebalance moved the partition away before the active task's restore ended: Kafka Streams
+    // keeps the store open for the standby it turns the task into, and an idle input leaves the
+    // standby no batch to restore.
+    IndexBuilds builds = new IndexBuilds();
+    open(true, builds);
+    restore(record(States.started(sid(1), T0)));
+    assertThat(builds.unbuilt()).isEqualTo(1);
+
+    context.active(false);
+    assertThat(builds.unbuilt()).as("a standby does not hold back readiness").isZero();
+    builds.standbyUpdateStarted("recordings", 1); // another partition's standby
+    assertThat(IndexBuild.pending(store.handle())).isTrue();
+
+    builds.standbyUpdateStarted("recordings", 0);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(IndexBuild.pending(store.handle())).isFalse());
+    assertIndexed(sid(1));
+  }
+
+  @Test
+  void shouldAnswerScansOnceAnEmptyStoreRecycledIntoAStandbyStartsUpdating() {
+    IndexBuilds builds = new IndexBuilds();
+    open(true, builds);
+    context.active(false);
+
+    builds.standbyUpdateStarted("recordings", 0);
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(store.approximateCount()).isZero());
+    assertThat(sids(IndexKind.DATE, null)).isEmpty();
+  }
+
+  @Test
   void shouldBuildAtTheFirstLiveWriteOfAProcessorThatNeverSaidItProcesses() {
     open(true);
     restore(record(States.started(sid(1), T0)));

@@ -13,8 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One service instance as its own process: the shaded jar ({@code target/recordings-indexer.jar},
@@ -122,13 +124,28 @@ final class InstanceProcess implements AutoCloseable {
     return this;
   }
 
-  /** Waits until {@code /readyz} answers 200, failing fast when the process exits. */
+  /**
+   * Waits until {@code /readyz} answers 200, failing fast when the process exits; a timeout names
+   * the last answer (the reason it was not ready) and the log.
+   */
   InstanceProcess awaitReady(Duration atMost) {
-    await(name + " answers /readyz with 200")
-        .atMost(atMost)
-        .pollInterval(Duration.ofMillis(250))
-        .failFast(name + " exited, see " + currentLog(), () -> !isAlive())
-        .until(() -> readiness().status() == 200);
+    AtomicReference<ApiClient.Answer> last = new AtomicReference<>();
+    try {
+      await(name + " answers /readyz with 200")
+          .atMost(atMost)
+          .pollInterval(Duration.ofMillis(250))
+          .failFast(name + " exited, see " + currentLog(), () -> !isAlive())
+          .until(
+              () -> {
+                ApiClient.Answer answer = readiness();
+                last.set(answer);
+                return answer.status() == 200;
+              });
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(
+          name + " not ready within " + atMost + "; last " + last.get() + "; see " + currentLog(),
+          e);
+    }
     return this;
   }
 
