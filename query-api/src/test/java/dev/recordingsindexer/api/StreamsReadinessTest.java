@@ -51,9 +51,7 @@ class StreamsReadinessTest {
   @Test
   void shouldNotBeReadyUntilARestoredStoreHasBuiltItsIndexes(@TempDir File stateDir) {
     IndexBuilds builds = new IndexBuilds();
-    StreamsReadiness building = new StreamsReadiness(() -> {}, builds);
-    building.watch(metrics::get);
-    building.onChange(KafkaStreams.State.RUNNING, KafkaStreams.State.REBALANCING);
+    StreamsReadiness building = running(builds);
     // An active task's empty store restores without its indexes.
     StateStore store = RecordingStores.builder(builds).withLoggingDisabled().build();
     store.init(new TestStoreContext(stateDir).active(true), store);
@@ -78,9 +76,7 @@ class StreamsReadinessTest {
   void shouldNotWaitForTheIndexesOfAStoreWhoseTaskTurnedIntoAStandbyAndBuildThemForIt(
       @TempDir File stateDir) {
     IndexBuilds builds = new IndexBuilds();
-    StreamsReadiness building = new StreamsReadiness(() -> {}, builds);
-    building.watch(metrics::get);
-    building.onChange(KafkaStreams.State.RUNNING, KafkaStreams.State.REBALANCING);
+    StreamsReadiness building = running(builds);
     StateStore store = RecordingStores.builder(builds).withLoggingDisabled().build();
     TestStoreContext context = new TestStoreContext(stateDir).active(true);
     store.init(context, store);
@@ -132,6 +128,14 @@ class StreamsReadinessTest {
     readiness.onChange(KafkaStreams.State.REBALANCING, KafkaStreams.State.RUNNING);
 
     assertThat(readiness.whyNotReady()).contains("streams REBALANCING");
+  }
+
+  /** A readiness over {@code builds}, streams RUNNING, heartbeats as {@link #metrics} says. */
+  private StreamsReadiness running(IndexBuilds builds) {
+    StreamsReadiness running = new StreamsReadiness(() -> {}, builds);
+    running.watch(metrics::get);
+    running.onChange(KafkaStreams.State.RUNNING, KafkaStreams.State.REBALANCING);
+    return running;
   }
 
   private static Map<MetricName, Metric> heartbeats(double... secondsAgo) {

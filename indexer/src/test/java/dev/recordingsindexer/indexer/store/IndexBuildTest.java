@@ -125,9 +125,7 @@ class IndexBuildTest {
     assertThat(IndexBuild.pending(store.handle())).isTrue();
 
     builds.restoreEnded("recordings", 0);
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(() -> assertThat(IndexBuild.pending(store.handle())).isFalse());
+    awaitBuilt();
     assertIndexed(sid(1));
     store.processing(true); // nothing left to build
     assertThat(store.approximateCount()).isEqualTo(1);
@@ -211,9 +209,7 @@ class IndexBuildTest {
     assertThat(IndexBuild.pending(store.handle())).isTrue();
 
     builds.standbyUpdateStarted("recordings", 0);
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(() -> assertThat(IndexBuild.pending(store.handle())).isFalse());
+    awaitBuilt();
     assertIndexed(sid(1));
   }
 
@@ -295,6 +291,13 @@ class IndexBuildTest {
     assertThat(IndexBuild.pending(store.handle())).isFalse();
     assertThat(sids(IndexKind.DATE, null)).containsExactly(newestFirst);
     assertThat(store.approximateCount()).isEqualTo(newestFirst.length);
+  }
+
+  /** Waits for the builder thread to finish this store's build. */
+  private void awaitBuilt() {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(IndexBuild.pending(store.handle())).isFalse());
   }
 
   private void open(boolean active) {
